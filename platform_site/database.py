@@ -1,0 +1,46 @@
+"""Database configuration: DATABASE_URL when given, otherwise an embedded PostgreSQL.
+
+The embedded server comes from the ``pgserver`` package and keeps its data in
+``.data/pgdata`` inside the project. It is started on first use and shared by
+every process of the project; pgserver stops it when the last of them exits.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+
+EMBEDDED_DATA_DIR = Path(__file__).resolve().parent.parent / ".data" / "pgdata"
+EMBEDDED_DB_NAME = "platform"
+
+
+def database_config(url: str) -> dict:
+    if url:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    else:
+        config = dj_database_url.parse(embedded_database_url())
+    config.setdefault("TEST", {})
+    return config
+
+
+def embedded_database_url() -> str:
+    import os
+    import warnings
+
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); pgserver copes.
+    os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+    warnings.filterwarnings("ignore", module="platformdirs")
+    import pgserver  # imported lazily: production never needs it
+
+    EMBEDDED_DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(EMBEDDED_DATA_DIR, cleanup_mode="stop")
+    exists = server.psql(
+        f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DB_NAME}';"
+    )
+    if "(1 row)" not in exists:
+        server.psql(f"CREATE DATABASE {EMBEDDED_DB_NAME};")
+    # Keep a reference so the server is not cleaned up while this process lives.
+    _servers.append(server)
+    return server.get_uri(EMBEDDED_DB_NAME)
+
+
+_servers: list = []

@@ -1,0 +1,150 @@
+"""Integration projects: what was done, by whom, with what money and what results."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from platform_site.models import Currency, EvidenceLevel, MarkdownField, Publishable
+
+
+class Project(Publishable):
+    objectives = MarkdownField(_("objectives"), blank=True)
+    activities = MarkdownField(_("how it works"), blank=True)
+    beneficiaries = MarkdownField(_("who benefits"), blank=True)
+    results = MarkdownField(_("results and outputs"), blank=True)
+    evaluation = MarkdownField(_("evaluation"), blank=True, help_text=_("Method and findings."))
+    lessons = MarkdownField(
+        _("lessons and transferability"), blank=True, help_text=_("What others can take over, and on what conditions.")
+    )
+    lead_organisation = models.ForeignKey(
+        "taxonomy.Organisation",
+        verbose_name=_("lead organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_projects",
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, db_index=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, db_index=True)
+    ongoing = models.BooleanField(_("ongoing"), default=False)
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=16,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NOT_EVALUATED,
+        db_index=True,
+    )
+    is_good_practice = models.BooleanField(_("good practice"), default=False, db_index=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_function = models.CharField(_("contact person's function"), max_length=300, blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+
+    search_fields = {
+        "A": ("title",),
+        "B": ("summary", "objectives"),
+        "C": ("activities", "beneficiaries", "results", "evaluation", "lessons"),
+    }
+    translated_fields = (
+        "title", "summary", "objectives", "activities", "beneficiaries", "results", "evaluation",
+        "lessons", "contact_function",
+    )
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                name="project_end_year_ge_start_year",
+            ),
+            models.CheckConstraint(
+                condition=(Q(start_year__isnull=True) | Q(start_year__gte=1945, start_year__lte=2100))
+                & (Q(end_year__isnull=True) | Q(end_year__gte=1945, end_year__lte=2100)),
+                name="project_years_plausible",
+            ),
+        ]
+        indexes = Publishable.Meta.indexes + [
+            models.Index(fields=["status", "evidence_level"], name="project_list_idx"),
+        ]
+
+
+class Partnership(models.Model):
+    class Role(models.TextChoices):
+        PARTNER = "partner", _("Partner")
+        FOREIGN_PARTNER = "foreign_partner", _("Foreign partner")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        FUNDER = "funder", _("Funder")
+        SUPPORTER = "supporter", _("Supporter")
+        EVALUATOR = "evaluator", _("Evaluator")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(
+        "taxonomy.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="partnerships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.PARTNER)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["role", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "organisation", "role"], name="partnership_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class FundingLine(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="funding_lines")
+    instrument = models.ForeignKey(
+        "instruments.Instrument",
+        verbose_name=_("instrument"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funding_lines",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CZK)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("funding line")
+        verbose_name_plural = _("funding lines")
+        ordering = ["year", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0), name="funding_line_amount_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.instrument or self.note)
+
+
+class KeyFigure(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="key_figures")
+    label = models.CharField(_("label"), max_length=200)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return f"{self.label}: {self.value.normalize():f} {self.unit}".strip()

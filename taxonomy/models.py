@@ -1,0 +1,189 @@
+"""Reference data shared by every catalogue: vocabularies, places, organisations, sources."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Vocabulary(models.Model):
+    """A controlled term: a slug (its code), a name and a description in both languages."""
+
+    slug = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Theme(Vocabulary):
+    history = HistoricalRecords()
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class TargetGroup(Vocabulary):
+    history = HistoricalRecords()
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class PlaceQuerySet(models.QuerySet):
+    def with_descendants(self, places) -> set[int]:
+        """Ids of the given places and of every place below them (regions hold municipalities…)."""
+        ids = {place.pk if isinstance(place, Place) else int(place) for place in places}
+        frontier = set(ids)
+        while frontier:
+            frontier = set(
+                Place.objects.filter(parent_id__in=frontier).exclude(pk__in=ids).values_list("pk", flat=True)
+            )
+            ids |= frontier
+        return ids
+
+    def czech(self):
+        return self.filter(pk__in=self.with_descendants(Place.objects.filter(code=Place.CZECHIA_CODE)))
+
+
+class PlaceManager(models.Manager.from_queryset(PlaceQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Place(models.Model):
+    """A country, a region, a municipality or a city district, with its official code."""
+
+    CZECHIA_CODE = "CZ"
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("Country")
+        REGION = "region", _("Region")
+        MUNICIPALITY = "municipality", _("Municipality")
+        DISTRICT = "district", _("City district")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    code = models.CharField(
+        _("official code"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("ISO 3166 for countries, CZ-NUTS for Czech regions, LAU or municipality code."),
+    )
+
+    objects = PlaceManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:place", kwargs={"slug": self.slug})
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("Non-governmental organisation")
+        MUNICIPALITY = "municipality", _("Municipality or city district")
+        REGION = "region", _("Region")
+        STATE = "state", _("Ministry or state body")
+        EU = "eu", _("EU body")
+        UNIVERSITY = "university", _("University or research institute")
+        INTERNATIONAL = "international", _("International organisation")
+        MIGRANT = "migrant", _("Migrant organisation")
+        COMPANY = "company", _("Company")
+        OTHER = "other", _("Other")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, db_index=True)
+    place = models.ForeignKey(
+        Place, verbose_name=_("seat"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("taxonomy:organisation", kwargs={"slug": self.slug})
+
+
+class Source(models.Model):
+    """A citable document that entries draw their facts from."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=400)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    accessed = models.DateField(_("accessed"), null=True, blank=True)
+
+    objects = SlugManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["-year", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__isnull=True) | models.Q(year__gte=1900, year__lte=2100),
+                name="source_year_plausible",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def natural_key(self):
+        return (self.slug,)
