@@ -4,10 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Development defaults; production sets its own environment (see README).
 export DJANGO_DEBUG ?= true
-export DJANGO_SETTINGS_MODULE := platform_site.settings
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup lint format bench lock clean-db
+.PHONY: run test setup lint format bench lock clean-db messages
 
 $(BIN)/.installed: requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,3 +46,7 @@ lock: $(BIN)/.installed
 ## Delete the embedded database (it is rebuilt by the next setup).
 clean-db:
 	rm -rf .data/pgdata
+
+## Refresh the message catalogues from the source (several people may run it at once: it takes a lock).
+messages: $(BIN)/.installed
+	flock locale/.lock $(BIN)/python manage.py makemessages -l cs -l en --no-location --no-obsolete -i ".venv/*" -i "staticfiles/*" -i "tests/*"

@@ -1,7 +1,20 @@
-"""Public views of the catalogue."""
+"""Public views of the catalogue: the list with its facets, the detail page, the feed."""
 
+from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import render
 
 
 def entry_list(request):
     return render(request, "instruments/list.html")
+
+
+def entry_detail(request, slug):
+    raise Http404
+
+
+class LatestEntriesFeed(Feed):
+    title = link = description = ""
+
+    def items(self):
+        return []

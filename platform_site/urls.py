@@ -1,9 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog  # noqa: F401  (kept for the admin's i18n)
 
-from platform_site import views
+from platform_site import exports, views
 
 handler404 = "platform_site.views.page_not_found"
 handler500 = "platform_site.views.server_error"
@@ -19,6 +18,9 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("search/", views.search, name="search"),
+    path("search/export.<str:fmt>", exports.export_view, {"catalogue": "search"}, name="search-export"),
+    path("data/", views.data_dictionary, name="data"),
     path("projects/", include("projects.urls")),
     path("instruments/", include("instruments.urls")),
     path("strategies/", include("strategies.urls")),

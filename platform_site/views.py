@@ -21,6 +21,16 @@ def accessibility(request):
     return render(request, "platform_site/accessibility.html")
 
 
+@require_GET
+def search(request):
+    return render(request, "platform_site/search.html")
+
+
+@require_GET
+def data_dictionary(request):
+    return render(request, "platform_site/data.html")
+
+
 @never_cache
 @require_GET
 def healthz(request):

@@ -1,7 +1,13 @@
 from django.urls import path
 
+from platform_site import exports
 from taxonomy import views
 
 app_name = "taxonomy"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("organisations/", views.organisation_list, name="organisations"),
+    path("organisations/export.<str:fmt>", exports.export_view, {"catalogue": "organisations"}, name="organisations-export"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("places/<slug:slug>/", views.place_detail, name="place"),
+]
