@@ -1,12 +1,27 @@
+import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from platform_site import search
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+def fixture_files() -> list[Path]:
+    return sorted(FIXTURES_DIR.glob("*.yaml"))
+
+
+def fixtures_fingerprint(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class Command(BaseCommand):
@@ -20,8 +35,27 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database migrated.")
         call_command("compile_catalogues")
-        fixtures = sorted(str(path) for path in FIXTURES_DIR.glob("*.yaml"))
-        if fixtures:
-            call_command("loaddata", *fixtures, verbosity=0)
-            self.stdout.write(f"Seed content loaded from {len(fixtures)} fixture files.")
+        self.load_seed_content()
+        cache.clear()
+
+    def load_seed_content(self):
+        files = fixture_files()
+        if not files:
+            return
+        fingerprint = fixtures_fingerprint(files)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TABLE IF NOT EXISTS platform_seed_state (fingerprint varchar(64) NOT NULL)"
+            )
+            cursor.execute("SELECT fingerprint FROM platform_seed_state")
+            row = cursor.fetchone()
+        if row and row[0] == fingerprint:
+            # Loading again would only overwrite what editors may have changed since.
+            self.stdout.write("Seed content unchanged since it was last loaded.")
+            return
+        call_command("loaddata", *[str(path) for path in files], verbosity=0)
+        self.stdout.write(f"Seed content loaded from {len(files)} fixture files.")
         self.stdout.write(f"Search index rebuilt for {search.rebuild_all()} entries.")
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM platform_seed_state")
+            cursor.execute("INSERT INTO platform_seed_state (fingerprint) VALUES (%s)", [fingerprint])
