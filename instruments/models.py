@@ -175,6 +175,7 @@ class Instrument(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
+        permissions = [("publish_instrument", _("Can publish, unpublish and archive instruments"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(cofinancing_rate__isnull=True) | Q(cofinancing_rate__gte=0, cofinancing_rate__lte=100),

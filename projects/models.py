@@ -55,6 +55,7 @@ class Project(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        permissions = [("publish_project", _("Can publish, unpublish and archive projects"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),

@@ -61,6 +61,7 @@ class Strategy(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
+        permissions = [("publish_strategy", _("Can publish, unpublish and archive strategies"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["scenario", "place_kind"],
