@@ -1,6 +1,38 @@
 from django.conf import settings
 from django.urls import translate_url
 
+# Each language named in itself, for the language switcher.
+LOCAL_NAMES = {"cs": "Česky", "en": "English"}
+
+# Which item of the main navigation a URL namespace belongs to.
+NAV_SECTIONS = {"projects": "projects", "instruments": "instruments", "strategies": "strategies"}
+
+
+def _in_language(path: str, code: str) -> str:
+    """The same page in another language, query string included.
+
+    translate_url() only knows pages that resolve; for anything else (a 404)
+    swap the language prefix so the switcher still stays on the same address.
+    """
+    translated = translate_url(path, code)
+    if translated == path:
+        for other, _name in settings.LANGUAGES:
+            prefix = f"/{other}/"
+            if other != code and path.startswith(prefix):
+                return f"/{code}/" + path[len(prefix) :]
+    return translated
+
+
+def _nav_section(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    if match.namespace in NAV_SECTIONS:
+        return NAV_SECTIONS[match.namespace]
+    if match.url_name == "about":
+        return "about"
+    return ""
+
 
 def site(request):
     """Language alternates of the current page and the site name, for the base template."""
@@ -11,12 +43,18 @@ def site(request):
             {
                 "code": code,
                 "name": name,
-                "url": request.build_absolute_uri(translate_url(path, code)),
+                "local_name": LOCAL_NAMES.get(code, code),
+                # The switcher keeps the query string; the hreflang alternate is the page itself.
+                "url": request.build_absolute_uri(_in_language(path, code)),
+                "page_url": request.build_absolute_uri(_in_language(request.path, code)),
             }
         )
     return {
         "site_name": settings.SITE_NAME,
         "language_alternates": alternates,
         "canonical_url": request.build_absolute_uri(request.path),
-        "x_default_url": request.build_absolute_uri(translate_url(request.path, settings.LANGUAGE_CODE)),
+        "x_default_url": request.build_absolute_uri(
+            _in_language(request.path, settings.LANGUAGE_CODE)
+        ),
+        "nav_section": _nav_section(request),
     }

@@ -14,13 +14,17 @@ from functools import lru_cache
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F, Value
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from platform_site.registry import catalogues
 
 LANGUAGES = ("cs", "en")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_TERMS = 12
+# Longer "words" are noise (and PostgreSQL rejects over-long tsquery words).
+MAX_WORD_LENGTH = 60
 
 _czech = snowballstemmer.stemmer("czech")
 _english = snowballstemmer.stemmer("english")
@@ -92,7 +96,8 @@ def rebuild_all() -> int:
 
 
 def query_terms(query: str) -> list[frozenset[str]]:
-    return [lexemes(word) for word in words(query)[:MAX_QUERY_TERMS]]
+    terms = [word for word in words(query) if len(word) <= MAX_WORD_LENGTH]
+    return [lexemes(word) for word in terms[:MAX_QUERY_TERMS]]
 
 
 def search_query(query: str) -> SearchQuery | None:
@@ -113,10 +118,104 @@ def search(queryset, query: str):
     tsquery = search_query(query)
     if tsquery is None:
         return queryset.none()
-    return queryset.filter(search_vector=tsquery).annotate(rank=SearchRank(F("search_vector"), tsquery))
+    return queryset.filter(search_vector=tsquery).annotate(
+        rank=SearchRank(F("search_vector"), tsquery)
+    )
 
 
 def matching_words(text: str, query: str) -> set[str]:
     """The words of a text that match the query, for highlighting snippets."""
     wanted = set().union(*query_terms(query)) if query else set()
     return {word for word in words(text) if lexemes(word) & wanted}
+
+
+def search_entries(query: str) -> dict:
+    """Published entries of every catalogue that match the query, best first.
+
+    Returns {catalogue key: queryset}; each queryset is annotated with ``rank``
+    and empty when the query has no searchable word. This is the one read behind
+    the global search page and its export.
+    """
+    searchable = search_query(query) is not None
+    results = {}
+    for entry in catalogues():
+        published = entry.model.objects.published()
+        if searchable:
+            results[entry.key] = search(published, query).order_by("-rank", "-published_at", "pk")
+        else:
+            results[entry.key] = published.none()
+    return results
+
+
+def highlight(text: str, query: str, max_words: int = 40) -> str:
+    """An HTML snippet of the text around its first match, matches wrapped in <mark>.
+
+    Everything but the <mark> tags is escaped. Returns "" when nothing matches.
+    """
+    text = " ".join(strip_tags(text or "").split())
+    if not text:
+        return ""
+    found = matching_words(text, query)
+    if not found:
+        return ""
+    tokens = list(WORD_RE.finditer(text))
+    first = next(i for i, token in enumerate(tokens) if token.group() in found)
+    start_index = max(0, first - max_words // 3)
+    end_index = min(len(tokens), start_index + max_words)
+    start = tokens[start_index].start() if start_index else 0
+    end = tokens[end_index - 1].end() if end_index < len(tokens) else len(text)
+    parts = ["… " if start else ""]
+    position = start
+    for token in tokens[start_index:end_index]:
+        if token.group() in found:
+            parts.append(escape(text[position : token.start()]))
+            parts.append(f"<mark>{escape(token.group())}</mark>")
+            position = token.end()
+    parts.append(escape(text[position:end]))
+    parts.append(" …" if end < len(text) else "")
+    return "".join(parts)
+
+
+def _field_text(entry, name: str, language: str) -> str:
+    value = getattr(entry, f"{name}_{language}", None) or ""
+    if name not in ("title", "summary") and value:
+        # Long fields are Markdown: show the words, not the markup.
+        from platform_site.markdown import render_markdown
+
+        value = strip_tags(render_markdown(value))
+    return value
+
+
+def search_result(entry, query: str, language: str) -> dict:
+    """What the search page shows for one entry: title, a snippet that shows why it
+    matched, and the language of the text shown (Czech when the page language has none)."""
+    languages = [language] + [code for code in LANGUAGES if code != language]
+    title_lang = next(
+        (code for code in languages if getattr(entry, f"title_{code}", None)), language
+    )
+    title = getattr(entry, f"title_{title_lang}", None) or ""
+    title_html = highlight(title, query, max_words=200) or escape(title)
+
+    fields = [name for weight in ("B", "C") for name in entry.search_fields.get(weight, ())]
+    snippet_html, snippet_lang = "", title_lang
+    for code in languages:
+        for name in fields:
+            snippet_html = highlight(_field_text(entry, name, code), query)
+            if snippet_html:
+                snippet_lang = code
+                break
+        if snippet_html:
+            break
+    if not snippet_html:
+        # Only the title matched: show the start of the summary.
+        summary = _field_text(entry, "summary", title_lang)
+        snippet_html = escape(Truncator(summary).words(40))
+    return {
+        "entry": entry,
+        "url": entry.get_absolute_url(),
+        "kind": entry._meta.verbose_name,
+        "title_html": mark_safe(title_html),  # noqa: S308 - escaped by highlight()/escape()
+        "title_lang": title_lang if title_lang != language else "",
+        "snippet_html": mark_safe(snippet_html),  # noqa: S308 - escaped by highlight()/escape()
+        "snippet_lang": snippet_lang if snippet_lang != language else "",
+    }

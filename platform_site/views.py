@@ -1,14 +1,79 @@
+import datetime
+import re
+from urllib.parse import urlencode
+
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.db.models import Count, Q, Window
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from platform_site.models import Status
+from platform_site.registry import catalogue as catalogue_for_key
+from platform_site.registry import catalogues
+from platform_site.search import search_entries, search_result
+
+HOME_RECENT_ENTRIES = 6
+HOME_GOOD_PRACTICES = 3
+SEARCH_RESULTS_PER_GROUP = 20
+MAX_QUERY_LENGTH = 200
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _mark_fallback(entries, language):
+    """Label each entry with its kind and flag those shown in Czech on a page in another
+    language (their text then carries lang="cs")."""
+    for entry in entries:
+        entry.kind_label = entry._meta.verbose_name
+        entry.fallback_lang = (
+            settings.LANGUAGE_CODE
+            if language != settings.LANGUAGE_CODE and not getattr(entry, f"title_{language}", None)
+            else ""
+        )
+    return entries
 
 
 @require_GET
 def home(request):
-    return render(request, "platform_site/home.html")
+    language = get_language()
+    catalogue_counts = []
+    recent = []
+    for catalogue in catalogues():
+        published = catalogue.model.objects.published()
+        catalogue_counts.append(
+            {
+                "key": catalogue.key,
+                "name": catalogue.model._meta.verbose_name_plural,
+                "count": published.count(),
+                "url": reverse(f"{catalogue.key}:list"),
+            }
+        )
+        recent.extend(published.order_by("-published_at", "pk")[:HOME_RECENT_ENTRIES])
+    recent.sort(key=lambda entry: entry.published_at, reverse=True)
+    Scenario = apps.get_model("strategies", "Scenario")
+    scenarios = Scenario.objects.annotate(
+        strategy_count=Count("strategies", filter=Q(strategies__status=Status.PUBLISHED))
+    ).order_by("position", "slug")
+    good_practices = (
+        catalogue_for_key("projects")
+        .model.objects.published()
+        .filter(is_good_practice=True)
+        .select_related("lead_organisation")
+        .order_by("-published_at", "pk")[:HOME_GOOD_PRACTICES]
+    )
+    context = {
+        "catalogue_counts": catalogue_counts,
+        "scenarios": scenarios,
+        "recent": _mark_fallback(recent[:HOME_RECENT_ENTRIES], language),
+        "good_practices": _mark_fallback(list(good_practices), language),
+    }
+    return render(request, "platform_site/home.html", context)
 
 
 @require_GET
@@ -16,14 +81,47 @@ def about(request):
     return render(request, "platform_site/about.html")
 
 
+# When the accessibility statement was prepared and last reviewed (Act No. 99/2019 Coll.).
+ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 22)
+
+
 @require_GET
 def accessibility(request):
-    return render(request, "platform_site/accessibility.html")
+    context = {
+        "statement_date": ACCESSIBILITY_STATEMENT_DATE,
+        "contact_email": settings.CONTACT_EMAIL,
+    }
+    return render(request, "platform_site/accessibility.html", context)
+
+
+def clean_query(raw: str) -> str:
+    """The search query as typed, without control characters and cut to a sane length."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 @require_GET
 def search(request):
-    return render(request, "platform_site/search.html")
+    query = clean_query(request.GET.get("q", ""))
+    language = get_language()
+    groups = []
+    total = 0
+    if query:
+        for key, queryset in search_entries(query).items():
+            model = queryset.model
+            entries = list(queryset.annotate(total=Window(Count("pk")))[:SEARCH_RESULTS_PER_GROUP])
+            count = entries[0].total if entries else 0
+            total += count
+            groups.append(
+                {
+                    "key": key,
+                    "name": model._meta.verbose_name_plural,
+                    "count": count,
+                    "results": [search_result(entry, query, language) for entry in entries],
+                    "more_url": f"{reverse(f'{key}:list')}?{urlencode({'q': query})}",
+                }
+            )
+    context = {"query": query, "groups": groups, "total": total, "searched": bool(query)}
+    return render(request, "platform_site/search.html", context)
 
 
 @require_GET
@@ -59,5 +157,5 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without the request context: nothing that could fail again, nothing internal.
-    return render(request, "500.html", {"site_name": settings.SITE_NAME}, status=500)
+    # A static page without the request context: nothing that could fail again, nothing internal.
+    return HttpResponseServerError(loader.get_template("500.html").render())

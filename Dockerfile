@@ -1,0 +1,48 @@
+# syntax=docker/dockerfile:1
+# Production image: gunicorn serving platform_site.wsgi, static files through whitenoise.
+# Configured only through environment variables (see README: DJANGO_SECRET_KEY,
+# DJANGO_ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, DJANGO_CSRF_TRUSTED_ORIGINS, ...).
+
+# --- Stage 1: build wheels for the pinned dependencies -------------------------------
+FROM python:3.11-slim AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
+WORKDIR /build
+COPY requirements.lock .
+RUN pip wheel --wheel-dir /wheels -r requirements.lock
+
+# --- Stage 2: the application, with static files and message catalogues built -------
+FROM python:3.11-slim AS app
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_DEBUG=false \
+    DJANGO_STATIC_ROOT=/app/staticfiles \
+    PORT=8000 \
+    WEB_CONCURRENCY=3
+
+RUN groupadd --system app && useradd --system --gid app --home-dir /app --no-create-home app
+
+COPY --from=build /wheels /wheels
+RUN pip install --no-index --find-links /wheels /wheels/*.whl && rm -rf /wheels
+
+WORKDIR /app
+COPY --chown=app:app . .
+
+# Build-time only values: nothing here reaches the running container's settings.
+RUN DJANGO_SECRET_KEY=build-only-not-secret \
+    DATABASE_URL=postgres://build@localhost/unused \
+    python manage.py collectstatic --noinput --verbosity 0 \
+ && DJANGO_SECRET_KEY=build-only-not-secret \
+    DATABASE_URL=postgres://build@localhost/unused \
+    python manage.py compile_catalogues \
+ && chown -R app:app /app/staticfiles /app/locale
+
+USER app
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD python -c "import os, sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4).status == 200 else 1)"
+
+# gunicorn binds to 0.0.0.0:$PORT and starts $WEB_CONCURRENCY workers by itself.
+CMD ["gunicorn", "platform_site.wsgi:application", "--access-logfile", "-", "--forwarded-allow-ips", "*", "--timeout", "60"]
