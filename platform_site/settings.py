@@ -214,3 +214,5 @@ LOGGING = {
 }
 
 SITE_NAME = _("Integration of Foreigners: Knowledge Platform")
+# Public contact of the operator (accessibility statement); empty shows the operator's website only.
+CONTACT_EMAIL = env_str("DJANGO_CONTACT_EMAIL")
