@@ -6,7 +6,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from platform_site.models import (
     Currency,
@@ -160,7 +159,7 @@ class Instrument(Publishable):
     when_to_use = MarkdownField(_("when to use it"), blank=True)
 
     objects = InstrumentManager()
-    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+    # history: registered in translation.py, once the translated columns exist
 
     search_fields = {
         "A": ("title", "acronym"),

@@ -3,7 +3,6 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from platform_site.models import Currency, EvidenceLevel, MarkdownField, Publishable
 
@@ -40,7 +39,7 @@ class Project(Publishable):
     contact_function = models.CharField(_("contact person's function"), max_length=300, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+    # history: registered in translation.py, once the translated columns exist
 
     search_fields = {
         "A": ("title",),
@@ -88,7 +87,7 @@ class Partnership(models.Model):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.PARTNER)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta:
         verbose_name = _("partner")
@@ -117,7 +116,7 @@ class FundingLine(models.Model):
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CZK)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta:
         verbose_name = _("funding line")
@@ -140,7 +139,7 @@ class KeyFigure(models.Model):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta:
         verbose_name = _("key figure")

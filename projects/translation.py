@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
 from projects.models import FundingLine, KeyFigure, Partnership, Project
 
@@ -21,3 +22,10 @@ class FundingLineTranslation(TranslationOptions):
 @register(KeyFigure)
 class KeyFigureTranslation(TranslationOptions):
     fields = ("label", "unit")
+
+# The history models are built here, after the translated columns (title_cs, title_en …)
+# have been added, so that every saved version keeps both languages.
+register_history(Project, excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+register_history(Partnership)
+register_history(FundingLine)
+register_history(KeyFigure)

@@ -3,7 +3,6 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from platform_site.models import MarkdownField, Publishable
 from taxonomy.models import SlugManager
@@ -20,7 +19,7 @@ class Scenario(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = SlugManager()
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta:
         verbose_name = _("scenario")
@@ -53,7 +52,7 @@ class Strategy(Publishable):
     key_actors = MarkdownField(_("key actors"), blank=True)
     risks = MarkdownField(_("risks and pitfalls"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+    # history: registered in translation.py, once the translated columns exist
 
     search_fields = {"A": ("title",), "B": ("summary", "goals"), "C": ("key_actors", "risks")}
     translated_fields = ("title", "summary", "goals", "key_actors", "risks")
@@ -94,7 +93,7 @@ class Step(models.Model):
         "projects.Project", verbose_name=_("example projects"), blank=True, related_name="strategy_steps"
     )
 
-    history = HistoricalRecords(m2m_fields=["instruments", "projects"])
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta:
         verbose_name = _("step")

@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
 from strategies.models import Scenario, Step, Strategy
 
@@ -17,3 +18,9 @@ class StrategyTranslation(TranslationOptions):
 @register(Step)
 class StepTranslation(TranslationOptions):
     fields = ("title", "description", "responsible", "time_frame")
+
+# The history models are built here, after the translated columns (title_cs, title_en …)
+# have been added, so that every saved version keeps both languages.
+register_history(Scenario)
+register_history(Strategy, excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+register_history(Step, m2m_fields=["instruments", "projects"])

@@ -33,7 +33,7 @@ class Vocabulary(models.Model):
 
 
 class Theme(Vocabulary):
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta(Vocabulary.Meta):
         verbose_name = _("theme")
@@ -41,7 +41,7 @@ class Theme(Vocabulary):
 
 
 class TargetGroup(Vocabulary):
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta(Vocabulary.Meta):
         verbose_name = _("target group")
@@ -100,7 +100,7 @@ class Place(models.Model):
     )
 
     objects = PlaceManager()
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta:
         verbose_name = _("place")
@@ -141,7 +141,7 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True)
 
     objects = SlugManager()
-    history = HistoricalRecords()
+    # history: registered in translation.py, once the translated columns exist
 
     class Meta:
         verbose_name = _("organisation")

@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
 from taxonomy.models import Organisation, Place, TargetGroup, Theme
 
@@ -26,3 +27,9 @@ class OrganisationTranslation(TranslationOptions):
     fields = ("name", "description")
     required_languages = ("cs",)
 
+# The history models are built here, after the translated columns (title_cs, title_en …)
+# have been added, so that every saved version keeps both languages.
+register_history(Theme)
+register_history(TargetGroup)
+register_history(Place)
+register_history(Organisation)
