@@ -4,9 +4,12 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import render
 
+from platform_site.listing import list_state
+
 
 def entry_list(request):
-    return render(request, "projects/list.html")
+    state = list_state(request, "projects")
+    return render(request, "projects/list.html", {"state": state, "page_obj": state.page(request)})
 
 
 def entry_detail(request, slug):

@@ -1,0 +1,98 @@
+"""Facets of the instrument list: what a visitor can narrow the instruments down by."""
+
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from instruments.models import ApplicantType, CallStatus, FundingSource, Instrument, Kind, Level
+from platform_site.listing import (
+    CatalogueFilterSet,
+    ModelFacetFilter,
+    ValueFacetFilter,
+    within_place,
+)
+from taxonomy.models import Place, TargetGroup, Theme
+
+OPEN_NOW = "open_now"
+
+
+def _call_status_choices():
+    return [(OPEN_NOW, _("Open now")), *CallStatus.choices]
+
+
+def _open_now():
+    return Q(pk__in=Instrument.objects.open_now().values("pk"))
+
+
+def _deadline_ordering(filterset, language):
+    upcoming = Case(
+        When(next_deadline__gte=timezone.localdate(), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return [
+        upcoming.asc(),
+        F("next_deadline").asc(nulls_last=True),
+        *filterset.title_ordering(language),
+    ]
+
+
+class InstrumentFilter(CatalogueFilterSet):
+    kind = ValueFacetFilter(label=_("Kind"), choices=Kind.choices)
+    level = ValueFacetFilter(label=_("Level"), choices=Level.choices)
+    theme = ModelFacetFilter(
+        label=_("Theme"),
+        queryset=lambda request: Theme.objects.all(),
+        lookup=lambda ref: Q(themes=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+    target_group = ModelFacetFilter(
+        label=_("Target group"),
+        queryset=lambda request: TargetGroup.objects.all(),
+        lookup=lambda ref: Q(target_groups=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+    applicant = ValueFacetFilter(
+        label=_("Who may apply"),
+        choices=ApplicantType.choices,
+        conditions={
+            value: (lambda value=value: Q(eligible_applicants__contains=[value]))
+            for value in ApplicantType.values
+        },
+    )
+    call_status = ValueFacetFilter(
+        label=_("Call status"),
+        choices=_call_status_choices,
+        conditions={OPEN_NOW: _open_now},
+    )
+    funding_source = ValueFacetFilter(label=_("Funding source"), choices=FundingSource.choices)
+    region = ModelFacetFilter(
+        label=_("Region"),
+        queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
+        lookup=lambda ref: within_place("places", ref),
+        selection=lambda regions: Q(places__in=Place.objects.with_descendants(regions)),
+    )
+
+    orderings = {
+        "relevance": (
+            _("Relevance"),
+            lambda fs, lang: [F("rank").desc(), *fs.title_ordering(lang)],
+        ),
+        "title": (_("Title A–Z"), lambda fs, lang: fs.title_ordering(lang)),
+        "newest": (
+            _("Newest first"),
+            lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
+        ),
+        "deadline": (_("Next deadline first"), _deadline_ordering),
+    }
+
+    class Meta:
+        model = Instrument
+        fields = []
+
+    def select_for_page(self, queryset):
+        return queryset.select_related("administrator").prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("position", "slug")),
+        )

@@ -1,0 +1,546 @@
+"""The filtered list behind every catalogue page, built in one place.
+
+``list_state(request, catalogue)`` validates the query string through the
+catalogue's FilterSet and returns everything a list page, its exports, its
+feed and the API need: the matching published rows in the order the page
+shows them, the facets with their counts, the active filters as removable
+chips and the messages for values that were dropped.
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+from functools import reduce
+
+import django_filters
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from platform_site.collation import sort_key, sort_key_expression, translated
+from platform_site.search import search_query
+
+PAGE_SIZE = 20
+MAX_VALUES_PER_KEY = 40
+MAX_VALUE_LENGTH = 200
+# Parameters that are not filters but belong to the page.
+PAGE_PARAM = "page"
+
+EXPORT_URL_NAMES = {
+    "projects": "projects:export",
+    "instruments": "instruments:export",
+    "strategies": "strategies:export",
+    "organisations": "taxonomy:organisations-export",
+}
+EXPORT_FORMATS = (("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"))
+
+FILTERSET_PATHS = {
+    "projects": "projects.filters.ProjectFilter",
+    "instruments": "instruments.filters.InstrumentFilter",
+    "strategies": "strategies.filters.StrategyFilter",
+    "organisations": "taxonomy.filters.OrganisationFilter",
+}
+
+
+class _FilterSets(dict):
+    """``FILTERSETS["projects"]`` is the catalogue's FilterSet class (imported on first use)."""
+
+    def __missing__(self, key):
+        if key not in FILTERSET_PATHS:
+            raise KeyError(key)
+        value = import_string(FILTERSET_PATHS[key])
+        self[key] = value
+        return value
+
+    def __contains__(self, key):
+        return key in FILTERSET_PATHS
+
+    def keys(self):
+        return FILTERSET_PATHS.keys()
+
+
+FILTERSETS = _FilterSets()
+
+
+def filterset_class(catalogue: str):
+    return FILTERSETS[catalogue]
+
+
+# ---------------------------------------------------------------------------
+# Facet filters
+
+
+class SubqueryCount(Subquery):
+    """COUNT(*) of a correlated subquery, as one column of the outer query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS _counted)"
+    output_field = IntegerField()
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+    kind: str = "checkbox"  # "checkbox" or "range"
+    open: bool = False
+    fields: list = field(default_factory=list)  # bound form fields of a range facet
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for value in self.values if value.selected)
+
+
+class ValueFacetFilter(django_filters.MultipleChoiceFilter):
+    """A facet over a fixed set of values; each value stands for a condition (a ``Q``).
+
+    The chosen values are combined with OR; the counts of all values come from
+    one aggregate query. Conditions must not join multi-valued relations (use
+    ``pk__in`` subqueries) so that rows are never duplicated.
+    """
+
+    facet = True
+
+    def __init__(self, *args, conditions=None, **kwargs):
+        self.conditions = conditions or {}
+        super().__init__(*args, **kwargs)
+
+    def condition(self, value) -> Q:
+        if value in self.conditions:
+            return self.conditions[value]()
+        return Q(**{self.field_name: value})
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(reduce(operator.or_, (self.condition(v) for v in value)))
+
+    def choice_list(self):
+        choices = self.extra.get("choices", [])
+        return list(choices() if callable(choices) else choices)
+
+    def facet_values(self, base: QuerySet, selected) -> list[FacetValue]:
+        choices = self.choice_list()
+        if not choices:
+            return []
+        aggregates = {
+            f"n{index}": Count("pk", filter=self.condition(value))
+            for index, (value, _) in enumerate(choices)
+        }
+        counts = base.order_by().aggregate(**aggregates)
+        selected = set(selected or ())
+        return [
+            FacetValue(str(value), str(label), counts[f"n{index}"], str(value) in selected)
+            for index, (value, label) in enumerate(choices)
+        ]
+
+    def labels(self, values) -> list[tuple[str, str]]:
+        names = {str(value): str(label) for value, label in self.choice_list()}
+        return [(str(value), names.get(str(value), str(value))) for value in values]
+
+
+class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
+    """A facet whose values are rows of another model (themes, organisations, regions …), by slug.
+
+    ``lookup(ref)`` says when an entry belongs to the value ``ref`` (a primary
+    key or an ``OuterRef``); ``selection(objects)`` may filter the chosen values
+    differently (a region includes its municipalities). Counts: one query that
+    annotates every value with a correlated count of matching entries.
+    """
+
+    facet = True
+
+    def __init__(
+        self, *args, lookup, selection=None, show_empty=False, sort_by_label=True, **kwargs
+    ):
+        self.lookup = lookup
+        self.selection = selection
+        self.show_empty = show_empty
+        self.sort_by_label = sort_by_label
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if self.selection is not None:
+            # The selection may cost queries (a region's municipalities): once per request.
+            key = tuple(sorted(obj.pk for obj in value))
+            cache = self.__dict__.setdefault("_selection_cache", {})
+            if key not in cache:
+                cache[key] = self.selection(value)
+            condition = cache[key]
+        else:
+            condition = reduce(operator.or_, (self.lookup(obj.pk) for obj in value))
+        return qs.filter(pk__in=qs.model._default_manager.filter(condition).values("pk"))
+
+    def facet_values(self, base: QuerySet, selected) -> list[FacetValue]:
+        selected = list(selected or ())
+        matching = base.filter(self.lookup(OuterRef("pk"))).order_by().values("pk").distinct()
+        rows = self.get_queryset(self.parent.request).annotate(facet_count=SubqueryCount(matching))
+        if not self.show_empty:
+            rows = rows.filter(Q(facet_count__gt=0) | Q(pk__in=[obj.pk for obj in selected]))
+        chosen = {obj.pk for obj in selected}
+        values = [FacetValue(obj.slug, str(obj), obj.facet_count, obj.pk in chosen) for obj in rows]
+        if self.sort_by_label:
+            language = get_language()
+            values.sort(key=lambda item: sort_key(item.label, language))
+        return values
+
+    def labels(self, values) -> list[tuple[str, str]]:
+        return [(obj.slug, str(obj)) for obj in values]
+
+
+def within_place(path: str, ref, attribute: str = "", depth: int = 4) -> Q:
+    """Rows whose place (through ``path``) is ``ref`` or lies below it (country > region > municipality > district).
+
+    ``attribute`` compares a field of the place instead of the place itself (``"__code"``).
+    """
+    condition = Q(**{f"{path}{attribute}": ref})
+    for level in range(1, depth):
+        condition |= Q(**{f"{path}{'__parent' * level}{attribute}": ref})
+    return condition
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2100)
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = YearField
+    facet = False
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Full-text search within the list (``q``); annotates ``rank`` when it ranks."""
+
+    facet = False
+
+    def __init__(self, *args, rank=True, **kwargs):
+        kwargs.setdefault("max_length", MAX_VALUE_LENGTH)
+        self.rank = rank
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        return self.match(qs, value, rank=self.rank)
+
+    def match(self, qs, value, rank=True):
+        from platform_site.search import search
+
+        if rank:
+            return search(qs, value)
+        tsquery = search_query(value)
+        return qs.none() if tsquery is None else qs.filter(search_vector=tsquery)
+
+
+# ---------------------------------------------------------------------------
+# The FilterSet every catalogue builds on
+
+
+class CatalogueFilterSet(django_filters.FilterSet):
+    """Filters of one catalogue, usable on its own (the API) and by ``list_state`` (the pages).
+
+    Subclasses declare ``q`` first, then their facets, and ``orderings``:
+    a dict of whitelisted sort keys to (label, callable(language) -> order_by args).
+    """
+
+    q = SearchFilter(label=_("Search in this list"))
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=(), method="keep", empty_label=None
+    )
+
+    catalogue = ""
+    orderings: dict = {}
+    default_ordering = "title"
+    title_field = "title"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["sort"].extra["choices"] = [
+            (key, label) for key, (label, _) in self.orderings.items()
+        ]
+
+    @classmethod
+    def base_queryset(cls):
+        return cls._meta.model.objects.published()
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def select_for_page(self, queryset):
+        """What the page shows of each row, fetched with the rows (override per catalogue)."""
+        return queryset
+
+    # -- ordering ------------------------------------------------------------
+    @property
+    def searching(self) -> bool:
+        data = getattr(self.form, "cleaned_data", None) or {}
+        return bool((data.get("q") or "").strip())
+
+    def ordering_key(self) -> str:
+        data = getattr(self.form, "cleaned_data", None) or {}
+        key = data.get("sort") or ""
+        if key not in self.orderings or (key == "relevance" and not self.searching):
+            key = (
+                "relevance"
+                if self.searching and "relevance" in self.orderings
+                else self.default_ordering
+            )
+        return key
+
+    def title_ordering(self, language):
+        expression = translated(self.title_field, language)
+        return [sort_key_expression(expression, language).asc(), expression.asc(), F("pk").asc()]
+
+    def apply_ordering(self, queryset):
+        language = get_language() or "cs"
+        key = self.ordering_key()
+        if key == "relevance" and "rank" not in queryset.query.annotations:
+            key = self.default_ordering
+        return queryset.order_by(*self.orderings[key][1](self, language))
+
+    def filter_queryset(self, queryset):
+        return self.apply_ordering(super().filter_queryset(queryset))
+
+    # -- facets --------------------------------------------------------------
+    def facet_names(self) -> list[str]:
+        return [name for name, flt in self.filters.items() if getattr(flt, "facet", False)]
+
+    def filter_except(self, queryset, exclude: str | None = None):
+        """The queryset filtered by every valid filter but one, unranked and unordered (for facet counts)."""
+        for name, value in self.form.cleaned_data.items():
+            if name in (exclude, "sort"):
+                continue
+            flt = self.filters[name]
+            if isinstance(flt, SearchFilter):
+                value = (value or "").strip()
+                queryset = flt.match(queryset, value, rank=False) if value else queryset
+            else:
+                queryset = flt.filter(queryset, value)
+        return queryset.order_by()
+
+
+# ---------------------------------------------------------------------------
+# The state of a list page
+
+
+@dataclass
+class Chip:
+    name: str
+    value: str
+    label: str  # the facet's label, e.g. "Theme"
+    value_label: str  # e.g. "Education"
+    remove_url: str
+
+
+@dataclass
+class ListState:
+    catalogue: str
+    filterset: CatalogueFilterSet
+    queryset: QuerySet
+    errors: list[str]
+    query: str
+    ordering: str
+    orderings: list[tuple[str, str]]
+    chips: list[Chip]
+    facets: list[Facet]
+    params: QueryDict  # the valid, meaningful parameters (no page)
+
+    @property
+    def querystring(self) -> str:
+        """The current filters as a query string (without the page), for exports and pagination."""
+        return self.params.urlencode()
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.chips)
+
+    def url_with(self, **changes) -> str:
+        params = self.params.copy()
+        for key, value in changes.items():
+            if value is None:
+                params.pop(key, None)
+            else:
+                params[key] = value
+        encoded = params.urlencode()
+        return f"?{encoded}" if encoded else "?"
+
+    @property
+    def clear_url(self) -> str:
+        return "?"
+
+    @property
+    def export_links(self) -> list[dict]:
+        """Links to every matching row as CSV, XLSX and JSON, carrying the current filters."""
+        links = []
+        suffix = f"?{self.querystring}" if self.querystring else ""
+        for fmt, label in EXPORT_FORMATS:
+            url = reverse(EXPORT_URL_NAMES[self.catalogue], kwargs={"fmt": fmt})
+            links.append({"format": fmt, "label": label, "url": f"{url}{suffix}"})
+        return links
+
+    def page(self, request, per_page: int = PAGE_SIZE):
+        return paginate(request, self.queryset, per_page)
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    """The requested page; anything that is not a page number gives the first or the last page."""
+    raw = request.GET.get(PAGE_PARAM, "1")
+    number = raw if raw.isascii() and raw.isdigit() and len(raw) < 10 else 1
+    page = Paginator(queryset, per_page).get_page(number)
+    page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page
+
+
+def _clean_params(request, errors: list[str]) -> QueryDict:
+    """The query string without the page, without unknown keys and without values no filter could take."""
+    params = QueryDict(mutable=True)
+    dropped = False
+    for key, values in request.GET.lists():
+        if key == PAGE_PARAM:
+            continue
+        kept = []
+        for value in values[:MAX_VALUES_PER_KEY]:
+            if "\x00" in value or "\x00" in key or len(value) > MAX_VALUE_LENGTH:
+                dropped = True
+                continue
+            if not value.strip():
+                continue
+            kept.append(value)
+        if len(values) > MAX_VALUES_PER_KEY:
+            dropped = True
+        if kept:
+            params.setlist(key, kept)
+    if dropped:
+        errors.append(str(_("Some values in the address could not be read and were ignored.")))
+    return params
+
+
+def _bind(filterset_cls, params, request, queryset):
+    known = {key: params.getlist(key) for key in params if key in filterset_cls.base_filters}
+    data = QueryDict(mutable=True)
+    for key, values in known.items():
+        data.setlist(key, values)
+    return filterset_cls(data, queryset=queryset, request=request), data
+
+
+def list_state(request, catalogue: str) -> ListState:
+    """Everything a list page shows, validated; invalid filter values are dropped with a message."""
+    filterset_cls = filterset_class(catalogue)
+    errors: list[str] = []
+    params = _clean_params(request, errors)
+    base = filterset_cls.base_queryset()
+    filterset, data = _bind(filterset_cls, params, request, base)
+    if not filterset.is_valid():
+        for name, field_errors in filterset.errors.items():
+            label = filterset.filters[name].label if name in filterset.filters else name
+            for message in field_errors:
+                errors.append(f"{label}: {message}")
+            data.pop(name, None)
+        filterset = filterset_cls(data, queryset=base, request=request)
+        if not filterset.is_valid():  # a value valid alone but not together: start afresh
+            data = QueryDict(mutable=True)
+            filterset = filterset_cls(data, queryset=base, request=request)
+            filterset.is_valid()
+    queryset = filterset.select_for_page(filterset.qs)
+    cleaned = filterset.form.cleaned_data
+    query = (cleaned.get("q") or "").strip()
+    # Keep the parameters that mean something, in a stable order.
+    kept = QueryDict(mutable=True)
+    for name in filterset.filters:
+        if name in data:
+            kept.setlist(name, data.getlist(name))
+    facets, chips = _facets_and_chips(filterset, base, kept)
+    return ListState(
+        catalogue=catalogue,
+        filterset=filterset,
+        queryset=queryset,
+        errors=errors,
+        query=query,
+        ordering=filterset.ordering_key(),
+        orderings=[
+            (key, str(label))
+            for key, (label, _) in filterset.orderings.items()
+            if key != "relevance" or query
+        ],
+        chips=chips,
+        facets=facets,
+        params=kept,
+    )
+
+
+def _remove_url(params: QueryDict, name: str, value: str | None) -> str:
+    remaining = params.copy()
+    if value is None:
+        remaining.pop(name, None)
+    else:
+        values = [v for v in remaining.getlist(name) if v != value]
+        if values:
+            remaining.setlist(name, values)
+        else:
+            remaining.pop(name, None)
+    encoded = remaining.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _facets_and_chips(filterset: CatalogueFilterSet, base, params: QueryDict):
+    cleaned = filterset.form.cleaned_data
+    facets, chips = [], []
+    query = (cleaned.get("q") or "").strip()
+    if query:
+        chips.append(Chip("q", query, str(_("Search")), query, _remove_url(params, "q", None)))
+    for name in filterset.facet_names():
+        flt = filterset.filters[name]
+        selected = cleaned.get(name) or []
+        facet_base = filterset.filter_except(base, exclude=name)
+        values = flt.facet_values(facet_base, selected)
+        facets.append(Facet(name=name, label=str(flt.label), values=values, open=bool(selected)))
+        for value, label in flt.labels(selected):
+            chips.append(Chip(name, value, str(flt.label), label, _remove_url(params, name, value)))
+    # Range filters (years): one facet with two inputs, one chip per bound.
+    for range_name, (label, names) in getattr(filterset, "ranges", {}).items():
+        bound = [filterset.form[name] for name in names]
+        facets.append(
+            Facet(name=range_name, label=str(label), values=[], kind="range", fields=bound)
+        )
+        for name in names:
+            value = cleaned.get(name)
+            if value is not None:
+                flt = filterset.filters[name]
+                chips.append(
+                    Chip(
+                        name,
+                        str(value),
+                        str(flt.label),
+                        str(value),
+                        _remove_url(params, name, None),
+                    )
+                )
+    order = {name: index for index, name in enumerate(filterset.filters)}
+    facets.sort(
+        key=lambda facet: order.get(
+            facet.fields[0].name if facet.kind == "range" else facet.name, 0
+        )
+    )
+    return facets, chips

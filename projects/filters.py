@@ -1,0 +1,125 @@
+"""Facets of the project list: what a visitor can narrow the projects down by."""
+
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from instruments.models import Instrument
+from platform_site.listing import (
+    CatalogueFilterSet,
+    ModelFacetFilter,
+    ValueFacetFilter,
+    YearFilter,
+    within_place,
+)
+from platform_site.models import EvidenceLevel
+from projects.models import Project
+from taxonomy.models import Organisation, Place, TargetGroup, Theme
+
+
+def _in_czechia():
+    return Q(
+        pk__in=Project.objects.filter(within_place("places", Place.CZECHIA_CODE, "__code")).values(
+            "pk"
+        )
+    )
+
+
+def _abroad():
+    return Q(pk__in=Project.objects.filter(places__isnull=False).values("pk")) & ~_in_czechia()
+
+
+def active_from(year: int) -> Q:
+    """Projects still running in ``year`` or later (an ongoing project runs until now)."""
+    condition = Q(end_year__gte=year) | Q(end_year__isnull=True, start_year__gte=year)
+    if year <= timezone.localdate().year:
+        condition |= Q(ongoing=True)
+    return condition
+
+
+def active_until(year: int) -> Q:
+    """Projects that had started by ``year``."""
+    condition = Q(start_year__lte=year) | Q(start_year__isnull=True, end_year__lte=year)
+    if year >= timezone.localdate().year:
+        condition |= Q(start_year__isnull=True, end_year__isnull=True, ongoing=True)
+    return condition
+
+
+class ProjectFilter(CatalogueFilterSet):
+    theme = ModelFacetFilter(
+        label=_("Theme"),
+        queryset=lambda request: Theme.objects.all(),
+        lookup=lambda ref: Q(themes=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+    target_group = ModelFacetFilter(
+        label=_("Target group"),
+        queryset=lambda request: TargetGroup.objects.all(),
+        lookup=lambda ref: Q(target_groups=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+    region = ModelFacetFilter(
+        label=_("Region"),
+        queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
+        lookup=lambda ref: within_place("places", ref),
+        selection=lambda regions: Q(places__in=Place.objects.with_descendants(regions)),
+    )
+    location = ValueFacetFilter(
+        label=_("Czech Republic or abroad"),
+        choices=[("cz", _("Czech Republic")), ("abroad", _("Abroad"))],
+        conditions={"cz": _in_czechia, "abroad": _abroad},
+    )
+    organisation = ModelFacetFilter(
+        label=_("Organisation"),
+        queryset=lambda request: Organisation.objects.all(),
+        lookup=lambda ref: Q(lead_organisation=ref) | Q(partnerships__organisation=ref),
+    )
+    instrument = ModelFacetFilter(
+        label=_("Funding instrument"),
+        queryset=lambda request: Instrument.objects.published(),
+        lookup=lambda ref: Q(funding_lines__instrument=ref),
+    )
+    year_from = YearFilter(label=_("Active from (year)"), method="filter_year_from")
+    year_to = YearFilter(label=_("Active until (year)"), method="filter_year_to")
+    evidence = ValueFacetFilter(
+        label=_("Evidence level"), field_name="evidence_level", choices=EvidenceLevel.choices
+    )
+    good_practice = ValueFacetFilter(
+        label=_("Good practice"),
+        choices=[("yes", _("Good practice only"))],
+        conditions={"yes": lambda: Q(is_good_practice=True)},
+    )
+
+    ranges = {"years": (_("Years active"), ("year_from", "year_to"))}
+    orderings = {
+        "relevance": (
+            _("Relevance"),
+            lambda fs, lang: [F("rank").desc(), *fs.title_ordering(lang)],
+        ),
+        "title": (_("Title A–Z"), lambda fs, lang: fs.title_ordering(lang)),
+        "newest": (
+            _("Newest first"),
+            lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
+        ),
+        "start": (
+            _("Start year, latest first"),
+            lambda fs, lang: [F("start_year").desc(nulls_last=True), *fs.title_ordering(lang)],
+        ),
+    }
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def filter_year_from(self, queryset, name, value):
+        return queryset.filter(active_from(int(value)))
+
+    def filter_year_to(self, queryset, name, value):
+        return queryset.filter(active_until(int(value)))
+
+    def select_for_page(self, queryset):
+        return queryset.select_related("lead_organisation").prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("position", "slug")),
+        )

@@ -1,0 +1,54 @@
+"""Facets of the strategy list: scenario, kind of place, theme, target group."""
+
+from django.db.models import F, Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+from platform_site.listing import CatalogueFilterSet, ModelFacetFilter, ValueFacetFilter
+from strategies.models import PlaceKind, Scenario, Strategy
+from taxonomy.models import TargetGroup, Theme
+
+
+class StrategyFilter(CatalogueFilterSet):
+    scenario = ModelFacetFilter(
+        label=_("Scenario"),
+        queryset=lambda request: Scenario.objects.all(),
+        lookup=lambda ref: Q(scenario=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+    place_kind = ValueFacetFilter(label=_("Kind of place"), choices=PlaceKind.choices)
+    theme = ModelFacetFilter(
+        label=_("Theme"),
+        queryset=lambda request: Theme.objects.all(),
+        lookup=lambda ref: Q(themes=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+    target_group = ModelFacetFilter(
+        label=_("Target group"),
+        queryset=lambda request: TargetGroup.objects.all(),
+        lookup=lambda ref: Q(target_groups=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+
+    orderings = {
+        "relevance": (
+            _("Relevance"),
+            lambda fs, lang: [F("rank").desc(), *fs.title_ordering(lang)],
+        ),
+        "title": (_("Title A–Z"), lambda fs, lang: fs.title_ordering(lang)),
+        "newest": (
+            _("Newest first"),
+            lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
+        ),
+    }
+
+    class Meta:
+        model = Strategy
+        fields = []
+
+    def select_for_page(self, queryset):
+        return queryset.select_related("scenario").prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("position", "slug")),
+        )

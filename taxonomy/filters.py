@@ -1,0 +1,84 @@
+"""Facets of the organisation list: kind and region, and a search by name."""
+
+from django.apps import apps
+from django.db.models import OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from platform_site.collation import fold, fold_expression
+from platform_site.listing import (
+    CatalogueFilterSet,
+    ModelFacetFilter,
+    SearchFilter,
+    SubqueryCount,
+    ValueFacetFilter,
+    within_place,
+)
+from platform_site.models import Status
+from taxonomy.models import Organisation, Place
+
+
+class NameSearchFilter(SearchFilter):
+    """Organisations whose name or acronym contains the words, in either language, regardless of accents."""
+
+    def match(self, qs, value, rank=True):
+        words = fold(value).lower().split()[:12]
+        if not words:
+            return qs
+        names = {
+            f"_folded_{name}": fold_expression(name) for name in ("name_cs", "name_en", "acronym")
+        }
+        qs = qs.alias(**names)
+        for word in words:
+            qs = qs.filter(
+                Q(_folded_name_cs__contains=word)
+                | Q(_folded_name_en__contains=word)
+                | Q(_folded_acronym__contains=word)
+            )
+        return qs
+
+
+class OrganisationFilter(CatalogueFilterSet):
+    q = NameSearchFilter(label=_("Search by name"))
+    kind = ValueFacetFilter(label=_("Kind"), choices=Organisation.Kind.choices)
+    region = ModelFacetFilter(
+        label=_("Region"),
+        queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
+        lookup=lambda ref: within_place("place", ref),
+        selection=lambda regions: Q(place__in=Place.objects.with_descendants(regions)),
+    )
+
+    title_field = "name"
+    orderings = {
+        "title": (_("Name A–Z"), lambda fs, lang: fs.title_ordering(lang)),
+    }
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    @classmethod
+    def base_queryset(cls):
+        return Organisation.objects.all()
+
+    def select_for_page(self, queryset):
+        # Only published entries count; the catalogue models are looked up, not imported.
+        project = apps.get_model("projects", "Project")
+        instrument = apps.get_model("instruments", "Instrument")
+        published = Q(status=Status.PUBLISHED)
+        projects = (
+            project.objects.filter(published)
+            .filter(
+                Q(lead_organisation=OuterRef("pk")) | Q(partnerships__organisation=OuterRef("pk"))
+            )
+            .order_by()
+            .values("pk")
+            .distinct()
+        )
+        instruments = (
+            instrument.objects.filter(published, administrator=OuterRef("pk"))
+            .order_by()
+            .values("pk")
+        )
+        return queryset.select_related("place").annotate(
+            project_count=SubqueryCount(projects), instrument_count=SubqueryCount(instruments)
+        )
