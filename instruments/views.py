@@ -1,10 +1,16 @@
 """Public views of the catalogue: the list with its facets, the detail page, the feed."""
 
-from django.contrib.syndication.views import Feed
-from django.http import Http404
-from django.shortcuts import render
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from instruments.models import Instrument
+from platform_site import related
+from platform_site.detail import crumb, page_context
+from platform_site.feeds import CatalogueFeed
 from platform_site.listing import list_state
+from platform_site.templatetags.platform import fallback_language
 
 
 def entry_list(request):
@@ -13,11 +19,30 @@ def entry_list(request):
 
 
 def entry_detail(request, slug):
-    raise Http404
+    instrument = get_object_or_404(
+        Instrument.objects.visible_to(request.user)
+        .select_related("administrator", "parent")
+        .prefetch_related(
+            "themes",
+            "target_groups",
+            "places",
+            "sources",
+            Prefetch("children", queryset=Instrument.objects.published().order_by("slug")),
+        ),
+        slug=slug,
+    )
+    context = {
+        "entry": instrument,
+        "breadcrumbs": [
+            crumb(_("Home"), reverse("home")),
+            crumb(_("Instruments"), reverse("instruments:list")),
+            crumb(instrument.title, lang=fallback_language(instrument, "title")),
+        ],
+        **related.instrument_related(instrument),
+        **page_context(request, instrument),
+    }
+    return render(request, "instruments/detail.html", context)
 
 
-class LatestEntriesFeed(Feed):
-    title = link = description = ""
-
-    def items(self):
-        return []
+class LatestEntriesFeed(CatalogueFeed):
+    catalogue_key = "instruments"

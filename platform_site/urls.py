@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from platform_site import exports, views
+from platform_site import exports, sitemaps, views
 
 handler404 = "platform_site.views.page_not_found"
 handler500 = "platform_site.views.server_error"
@@ -10,6 +10,7 @@ handler500 = "platform_site.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

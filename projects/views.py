@@ -1,10 +1,16 @@
 """Public views of the catalogue: the list with its facets, the detail page, the feed."""
 
-from django.contrib.syndication.views import Feed
-from django.http import Http404
-from django.shortcuts import render
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from platform_site import related
+from platform_site.detail import crumb, page_context
+from platform_site.feeds import CatalogueFeed
 from platform_site.listing import list_state
+from platform_site.templatetags.platform import fallback_language
+from projects.models import FundingLine, Partnership, Project
 
 
 def entry_list(request):
@@ -13,11 +19,32 @@ def entry_list(request):
 
 
 def entry_detail(request, slug):
-    raise Http404
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user)
+        .select_related("lead_organisation")
+        .prefetch_related(
+            "themes",
+            "target_groups",
+            "places",
+            "sources",
+            "key_figures",
+            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
+            Prefetch("funding_lines", queryset=FundingLine.objects.select_related("instrument")),
+        ),
+        slug=slug,
+    )
+    context = {
+        "entry": project,
+        "breadcrumbs": [
+            crumb(_("Home"), reverse("home")),
+            crumb(_("Projects"), reverse("projects:list")),
+            crumb(project.title, lang=fallback_language(project, "title")),
+        ],
+        **related.project_related(project),
+        **page_context(request, project),
+    }
+    return render(request, "projects/detail.html", context)
 
 
-class LatestEntriesFeed(Feed):
-    title = link = description = ""
-
-    def items(self):
-        return []
+class LatestEntriesFeed(CatalogueFeed):
+    catalogue_key = "projects"

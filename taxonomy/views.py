@@ -1,9 +1,14 @@
 """Public pages of organisations and places."""
 
-from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from platform_site import related
+from platform_site.detail import crumb, page_context
 from platform_site.listing import list_state
+from platform_site.templatetags.platform import fallback_language
+from taxonomy.models import Organisation, Place
 
 
 def organisation_list(request):
@@ -12,8 +17,44 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    raise Http404
+    organisation = get_object_or_404(Organisation.objects.select_related("place"), slug=slug)
+    context = {
+        "organisation": organisation,
+        "breadcrumbs": [
+            crumb(_("Home"), reverse("home")),
+            crumb(_("Organisations"), reverse("taxonomy:organisations")),
+            crumb(organisation.name, lang=fallback_language(organisation, "name")),
+        ],
+        **related.organisation_activity(organisation),
+        **page_context(request, organisation, english_fields=("name",)),
+    }
+    return render(request, "taxonomy/organisation_detail.html", context)
+
+
+def _ancestors(place) -> list:
+    chain, current = [], place.parent
+    while current is not None:
+        chain.insert(0, current)
+        current = current.parent
+    return chain
 
 
 def place_detail(request, slug):
-    raise Http404
+    place = get_object_or_404(Place.objects.select_related("parent__parent__parent"), slug=slug)
+    ancestors = _ancestors(place)
+    context = {
+        "place": place,
+        "ancestors": ancestors,
+        "children": list(place.children.order_by("name")),
+        "breadcrumbs": [
+            crumb(_("Home"), reverse("home")),
+            *[
+                crumb(a.name, a.get_absolute_url(), lang=fallback_language(a, "name"))
+                for a in ancestors
+            ],
+            crumb(place.name, lang=fallback_language(place, "name")),
+        ],
+        **related.place_activity(place),
+        **page_context(request, place, english_fields=("name",)),
+    }
+    return render(request, "taxonomy/place_detail.html", context)

@@ -1,0 +1,63 @@
+"""What every public detail page needs besides its entry: language fallback, preview banner, citation links."""
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from platform_site.models import Publishable, Status
+
+
+def crumb(label, url=None, lang=None) -> dict:
+    """One step of the breadcrumb trail; the current page has no URL."""
+    return {"label": label, "url": url, "lang": lang}
+
+
+def has_english(obj, fields=("title", "summary")) -> bool:
+    if isinstance(obj, Publishable):
+        return obj.has_english
+    return all(getattr(obj, f"{name}_en", None) for name in fields)
+
+
+def preview_banner(entry) -> str:
+    """The banner staff see on an entry the public cannot see; empty for a published entry."""
+    if not isinstance(entry, Publishable) or entry.status == Status.PUBLISHED:
+        return ""
+    if entry.status == Status.ARCHIVED:
+        state = _("Archived — no longer public.")
+    elif entry.status == Status.REVIEW:
+        state = _("In review — not public.")
+    else:
+        state = _("Draft — not public.")
+    return f"{state} {_('You see this preview because you are signed in as staff.')}"
+
+
+def page_context(request, obj, english_fields=("title", "summary")) -> dict:
+    """Context for a page that shows one object: which languages it exists in and its canonical URL.
+
+    A page whose content has no English version is still served at /en/ (in Czech,
+    marked ``lang="cs"``), but it points search engines at the Czech page and does not
+    announce an English alternate.
+    """
+    english = has_english(obj, english_fields)
+    context = {
+        "entry_has_english": english,
+        "show_fallback_notice": not english
+        and translation.get_language() != settings.LANGUAGE_CODE,
+        "preview_banner": preview_banner(obj),
+    }
+    if not english:
+        with translation.override(settings.LANGUAGE_CODE):
+            czech_path = obj.get_absolute_url()
+        context["canonical_url"] = request.build_absolute_uri(czech_path)
+        context["content_languages"] = [settings.LANGUAGE_CODE]
+    if isinstance(obj, Publishable):
+        app = obj._meta.app_label
+        try:
+            context["cite_urls"] = {
+                fmt: reverse(f"{app}:cite", kwargs={"slug": obj.slug, "fmt": fmt})
+                for fmt in ("ris", "bib")
+            }
+        except NoReverseMatch:
+            context["cite_urls"] = {}
+    return context

@@ -1,0 +1,62 @@
+"""Atom feeds of newly published entries, one per catalogue, in the language of the URL."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from platform_site.registry import catalogue
+
+FEED_LENGTH = 30
+
+
+class CatalogueFeed(Feed):
+    """The latest published entries of one catalogue. Subclasses name the catalogue key."""
+
+    feed_type = Atom1Feed
+    catalogue_key = ""
+    # Left unset so that Django uses the active language (the one of the URL).
+    language = None
+
+    @property
+    def model(self):
+        return catalogue(self.catalogue_key).model
+
+    # Built per request: the language is the one the URL activated.
+    def title(self):
+        return f"{settings.SITE_NAME}: {self.model._meta.verbose_name_plural}"
+
+    def subtitle(self):
+        return _("Newly published entries of the catalogue.")
+
+    def link(self):
+        return reverse(f"{self.catalogue_key}:list")
+
+    def author_name(self):
+        return str(settings.SITE_NAME)
+
+    def items(self):
+        return (
+            self.model.objects.published()
+            .prefetch_related("themes")
+            .order_by("-published_at", "slug")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]

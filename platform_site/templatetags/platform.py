@@ -1,0 +1,140 @@
+"""Template tags and filters shared by the public pages: Markdown, translated fields, amounts.
+
+Load with ``{% load platform %}``.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from platform_site.markdown import render_markdown
+from platform_site.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel
+
+register = template.Library()
+
+
+def _page_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def fallback_language(obj, field: str) -> str | None:
+    """The language a translated field is shown in when it is not the page language, else None.
+
+    django-modeltranslation fills an empty English field from Czech (and the other way
+    round); the page must say so with a ``lang`` attribute instead of mixing silently.
+    """
+    if obj is None:
+        return None
+    language = _page_language()
+    if getattr(obj, f"{field}_{language}", None):
+        return None
+    for code, _name in settings.LANGUAGES:
+        if code != language and getattr(obj, f"{field}_{code}", None):
+            return code
+    return None
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    """Markdown rendered to HTML through the nh3 allow-list."""
+    return render_markdown(text)
+
+
+@register.filter
+def lang_attr(obj, field):
+    """` lang="cs"` when the field is shown in another language than the page; else nothing."""
+    code = fallback_language(obj, field)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.filter
+def is_fallback(obj, field) -> bool:
+    return fallback_language(obj, field) is not None
+
+
+@register.simple_tag
+def translated(obj, field, markdown=False, note=True):
+    """A translated field in the page language, or in Czech marked ``lang="cs"`` when missing.
+
+    ``markdown=True`` renders a block (``<div>``) of sanitised Markdown; otherwise the
+    escaped text, wrapped in a ``<span lang>`` only when it falls back. ``note`` adds a
+    short visible remark before a block shown in the other language.
+    """
+    value = getattr(obj, field, "") or ""
+    code = fallback_language(obj, field)
+    if markdown:
+        html = render_markdown(value)
+        if not code:
+            return format_html('<div class="prose">{}</div>', html)
+        remark = (
+            format_html(
+                '<p class="fallback-note">{}</p>',
+                _("This section is not yet translated; shown in Czech."),
+            )
+            if note and code == "cs"
+            else ""
+        )
+        return format_html('{}<div class="prose" lang="{}">{}</div>', remark, code, html)
+    if not code:
+        return conditional_escape(value)
+    return format_html('<span lang="{}">{}</span>', code, value)
+
+
+def _as_decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def number(value):
+    """A number in the page language's format, with as many decimals as it needs (none or two)."""
+    amount = _as_decimal(value)
+    if amount is None:
+        return ""
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    return number_format(amount, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def money(value, currency="CZK"):
+    """An amount with its currency as the page language writes it: "1 500 000 Kč", "CZK 1,500,000"."""
+    formatted = number(value)
+    if not formatted:
+        return ""
+    if _page_language() == "cs":
+        symbol = "Kč" if currency == "CZK" else currency
+        return mark_safe(f"{conditional_escape(formatted)}\u00a0{conditional_escape(symbol)}")
+    return mark_safe(f"{conditional_escape(currency)}\u00a0{conditional_escape(formatted)}")
+
+
+@register.filter
+def evidence_explanation(level):
+    """What an evidence level means for a reader, in the page language."""
+    try:
+        return EVIDENCE_LEVEL_EXPLANATIONS[EvidenceLevel(level)]
+    except ValueError:
+        return ""
+
+
+@register.filter
+def evidence_rank(level) -> int:
+    """The position of an evidence level on the scale, 1 (not evaluated) to 5 (impact evaluation)."""
+    try:
+        return EvidenceLevel.values.index(level) + 1
+    except ValueError:
+        return 0
+
+
+@register.simple_tag
+def evidence_scale_length() -> int:
+    return len(EvidenceLevel.values)
