@@ -1,0 +1,75 @@
+"""Production settings: `check --deploy` is clean and a missing secret key stops the start."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def production_env(**overrides) -> dict[str, str]:
+    """The environment of a production process (DEBUG off), without the test settings."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "platform_site.settings",
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "integrace.example.cz",
+            "DJANGO_CSRF_TRUSTED_ORIGINS": "https://integrace.example.cz",
+            # Never contacted by these commands; a real server is given where one is needed.
+            "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",
+            "PYTHONPATH": str(BASE_DIR),
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args, env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_missing_secret_key_with_debug_off_fails_with_a_clear_message():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_debug_must_be_true_or_false():
+    result = manage("check", env=production_env(DJANGO_DEBUG="maybe"))
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be true or false" in result.stderr
+
+
+def test_collectstatic_with_debug_off_writes_hashed_compressed_files(tmp_path):
+    result = manage(
+        "collectstatic", "--noinput", env=production_env(DJANGO_STATIC_ROOT=str(tmp_path))
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "staticfiles.json").exists()
+    hashed = list((tmp_path / "css").glob("site.*.css"))
+    assert hashed, "site.css should be stored under a hashed name"
+    assert list((tmp_path / "css").glob("site.*.css.gz"))
+    assert list((tmp_path / "vendor" / "gov-design-system").glob("tokens.*.css"))
