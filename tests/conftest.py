@@ -7,3 +7,26 @@ from django.contrib.auth import get_user_model
 @pytest.fixture
 def staff_user(db):
     return get_user_model().objects.create_user("staff", password="staff-pass", is_staff=True)
+
+
+def _member_of(group_name, username):
+    from django.contrib.auth.models import Group
+
+    from platform_site.management.commands.ensure_roles import ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.create_user(username, password=f"{username}-pass", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member in the Editors group: writes drafts, submits them for review."""
+    return _member_of("Editors", "editor")
+
+
+@pytest.fixture
+def publisher(db):
+    """A staff member in the Publishers group: also publishes, unpublishes and archives."""
+    return _member_of("Publishers", "publisher")

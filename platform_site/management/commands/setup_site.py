@@ -36,6 +36,9 @@ class Command(BaseCommand):
         self.stdout.write("Database migrated.")
         call_command("compile_catalogues")
         self.load_seed_content()
+        call_command("ensure_roles")
+        # Refuses to do anything unless DEBUG is on.
+        call_command("create_demo_users")
         cache.clear()
 
     def load_seed_content(self):

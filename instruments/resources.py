@@ -1,0 +1,71 @@
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, widgets
+
+from instruments.models import Instrument
+from platform_site.resources import (
+    PublishableResource,
+    not_negative,
+    slug_list,
+    slug_of,
+    translated,
+)
+from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
+
+
+class InstrumentResource(PublishableResource):
+    administrator = slug_of("administrator", Organisation)
+    parent = slug_of("parent", Instrument)
+    eligible_applicants = fields.Field(
+        attribute="eligible_applicants",
+        column_name="eligible_applicants",
+        widget=widgets.SimpleArrayWidget(separator="|"),
+    )
+    themes = slug_list("themes", Theme)
+    target_groups = slug_list("target_groups", TargetGroup)
+    places = slug_list("places", Place)
+    sources = slug_list("sources", Source)
+
+    class Meta(PublishableResource.Meta):
+        model = Instrument
+        fields = (
+            "slug",
+            "status",
+            *translated(*Instrument.translated_fields),
+            "acronym",
+            "kind",
+            "level",
+            "administrator",
+            "parent",
+            "funding_source",
+            "eligible_applicants",
+            "allocation",
+            "grant_min",
+            "grant_max",
+            "currency",
+            "cofinancing_rate",
+            "call_frequency",
+            "call_status",
+            "next_deadline",
+            "application_url",
+            "valid_from",
+            "valid_to",
+            "evidence_level",
+            "themes",
+            "target_groups",
+            "places",
+            "sources",
+        )
+        export_order = fields
+
+    def row_errors(self, instance):
+        errors = super().row_errors(instance)
+        errors.update(not_negative(instance, ("allocation", "grant_min", "grant_max")))
+        low, high = instance.grant_min, instance.grant_max
+        if low is not None and high is not None and low > high:
+            errors["grant_max"] = _("The maximum grant must not be lower than the minimum grant.")
+        if instance.cofinancing_rate is not None and not 0 <= instance.cofinancing_rate <= 100:
+            errors["cofinancing_rate"] = _("The co-financing rate must be between 0 and 100 %.")
+        start, end = instance.valid_from, instance.valid_to
+        if start is not None and end is not None and end < start:
+            errors["valid_to"] = _("The last year of validity must not be before the first.")
+        return errors

@@ -1,0 +1,267 @@
+"""What every admin page of the platform shares: the site header, self-hosted translation
+tabs, history, the editorial workflow and import/export."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from modeltranslation import settings as mt_settings
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+from simple_history.admin import SimpleHistoryAdmin
+
+from platform_site import workflow
+from platform_site.models import Status
+from taxonomy.models import Place
+
+admin.site.site_header = _("Integration platform: editors' administration")
+admin.site.site_title = _("Integration platform administration")
+admin.site.index_title = _("Catalogues and reference data")
+
+# Titles of the sections of the change forms.
+SECTION_TEXT = _("Description")
+SECTION_FACTS = _("Facts")
+SECTION_ASSESSMENT = _("Assessment")
+SECTION_CLASSIFICATION = _("Themes, target groups, places and sources")
+SECTION_RECORD = _("Record of changes")
+
+# jQuery UI (only the tabs widget) served from the project's own static files.
+JQUERY_UI = "vendor/jquery-ui/jquery-ui.tabs.js"
+
+
+def self_hosted(media: forms.Media) -> forms.Media:
+    """The same media with modeltranslation's CDN copy of jQuery UI replaced by ours."""
+    js = [JQUERY_UI if path == mt_settings.JQUERY_UI_URL else path for path in media._js]
+    return forms.Media(js=js, css=media._css)
+
+
+class TranslatedAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Czech and English side by side in tabs, with the full history of every save.
+
+    SimpleHistoryAdmin comes first so that its history views and save_model wrap the
+    translation admin's; both end in Django's ModelAdmin.
+    """
+
+    list_per_page = 50
+
+    class Media:
+        # Shadows TabbedTranslationAdmin.Media for subclasses, which would otherwise add the
+        # CDN script again on top of the media property below.
+        js = (JQUERY_UI,)
+
+    @property
+    def media(self):
+        return self_hosted(super().media)
+
+
+class TranslatedTabularInline(TranslationTabularInline):
+    extra = 0
+
+
+class TranslatedStackedInline(TranslationStackedInline):
+    extra = 0
+
+
+class PlaceFilter(SimpleListFilter):
+    """Places the entries are linked to; a region also finds the entries of its municipalities."""
+
+    title = _("place")
+    parameter_name = "place"
+
+    def lookups(self, request, model_admin):
+        related_name = model_admin.model._meta.model_name
+        places = Place.objects.filter(
+            Q(**{f"{related_name}__isnull": False})
+            | Q(kind__in=[Place.Kind.COUNTRY, Place.Kind.REGION])
+        ).distinct()
+        return [(str(place.pk), str(place)) for place in places.order_by("kind", "name")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if not value or not value.isdigit():
+            return queryset
+        return queryset.filter(places__in=Place.objects.with_descendants([int(value)])).distinct()
+
+
+class PublishableAdmin(ImportExportMixin, TranslatedAdmin):
+    """A catalogue entry (project, instrument, strategy) under the editorial workflow.
+
+    Editors write drafts and submit them for review; only publishers publish, unpublish
+    and archive. The status field is read-only for everyone without the publish
+    permission, and the server keeps the stored status whatever such a user posts.
+    """
+
+    change_form_template = "admin/platform_site/publishable/change_form.html"
+    list_display = (
+        "title",
+        "status",
+        "english_translation",
+        "updated_at",
+        "updated_by",
+        "preview_link",
+    )
+    list_display_links = ("title",)
+    list_select_related = ("updated_by",)
+    search_fields = ("title_cs", "title_en", "summary_cs", "summary_en", "slug")
+    search_help_text = _("Searches titles and summaries in Czech and English, and the slug.")
+    prepopulated_fields = {"slug": ("title",)}
+    classification_filters = ("themes", "target_groups", PlaceFilter)
+    classification_fields = ("themes", "target_groups", "places", "sources")
+    record_fields = ("published_at", "created_at", "created_by", "updated_at", "updated_by")
+    readonly_fields = record_fields
+    actions = (
+        "submit_for_review_selected",
+        "publish_selected",
+        "unpublish_selected",
+        "archive_selected",
+    )
+    view_on_site = True
+
+    # --- permissions -------------------------------------------------------------------
+
+    def has_publish_permission(self, request, obj=None):
+        return workflow.can_publish(request.user, self.model)
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields.append("status")
+        return fields
+
+    # --- saving --------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not self.has_publish_permission(request):
+            # Whatever was posted (or restored from an old version), a person without the
+            # publish permission never changes the status by saving; see the workflow steps.
+            obj.status = (
+                type(obj).objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+                if change
+                else None
+            ) or Status.DRAFT
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    # --- workflow buttons on the change form -----------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        steps = workflow.allowed_transitions(obj, request.user) if obj is not None else []
+        if obj is None and workflow.can_edit(request.user, self.model):
+            steps = ["submit_for_review"]
+        context["workflow_buttons"] = [(f"_workflow_{name}", BUTTON_LABELS[name]) for name in steps]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _apply_workflow_button(self, request, obj):
+        for name, step in workflow.STEPS.items():
+            if f"_workflow_{name}" in request.POST:
+                try:
+                    step(obj, by=request.user)  # PermissionDenied → 403, nothing is saved
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                else:
+                    self.message_user(request, workflow_message(name, 1), messages.SUCCESS)
+                opts = self.opts
+                return HttpResponseRedirect(
+                    reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+                )
+        return None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._apply_workflow_button(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._apply_workflow_button(request, obj) or super().response_change(request, obj)
+
+    # --- list columns ------------------------------------------------------------------
+
+    @admin.display(description=_("missing in English"))
+    def english_translation(self, obj):
+        missing = obj.missing_translations()
+        if not missing:
+            return "✓"
+        return ", ".join(str(self.model._meta.get_field(name).verbose_name) for name in missing)
+
+    @admin.display(description=_("on the site"))
+    def preview_link(self, obj):
+        label = gettext("View") if obj.status == Status.PUBLISHED else gettext("Preview")
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)
+
+    # --- admin actions -------------------------------------------------------------------
+
+    def _run_action(self, request, queryset, name):
+        done, refused = 0, []
+        for entry in queryset:
+            try:
+                workflow.STEPS[name](entry, by=request.user)
+            except ValidationError as error:
+                refused.append(f"{entry}: {' '.join(error.messages)}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, workflow_message(name, done), messages.SUCCESS)
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.action(permissions=["change"], description=_("Submit the selected entries for review"))
+    def submit_for_review_selected(self, request, queryset):
+        self._run_action(request, queryset, "submit_for_review")
+
+    @admin.action(permissions=["publish"], description=_("Publish the selected entries"))
+    def publish_selected(self, request, queryset):
+        self._run_action(request, queryset, "publish")
+
+    @admin.action(permissions=["publish"], description=_("Return the selected entries to draft"))
+    def unpublish_selected(self, request, queryset):
+        self._run_action(request, queryset, "unpublish")
+
+    @admin.action(permissions=["publish"], description=_("Archive the selected entries"))
+    def archive_selected(self, request, queryset):
+        self._run_action(request, queryset, "archive")
+
+
+BUTTON_LABELS = {
+    "submit_for_review": _("Save and submit for review"),
+    "publish": _("Save and publish"),
+    "unpublish": _("Save and return to draft"),
+    "archive": _("Save and archive"),
+}
+
+
+def workflow_message(name: str, count: int) -> str:
+    messages_by_step = {
+        "submit_for_review": ngettext(
+            "%(count)d entry was submitted for review.",
+            "%(count)d entries were submitted for review.",
+            count,
+        ),
+        "publish": ngettext(
+            "%(count)d entry was published.", "%(count)d entries were published.", count
+        ),
+        "unpublish": ngettext(
+            "%(count)d entry was returned to draft.",
+            "%(count)d entries were returned to draft.",
+            count,
+        ),
+        "archive": ngettext(
+            "%(count)d entry was archived.", "%(count)d entries were archived.", count
+        ),
+    }
+    return capfirst(messages_by_step[name] % {"count": count})

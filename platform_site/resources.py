@@ -1,0 +1,127 @@
+"""What the import/export resources of every catalogue share.
+
+A file is imported whole or not at all: every row is validated like a form (field
+values, choices, the database constraints) and any invalid row rolls the whole file
+back, with each error reported by row and column.
+"""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+
+from platform_site import workflow
+from platform_site.models import Status
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def translated(*names: str) -> tuple[str, ...]:
+    """title → title_cs, title_en: the columns of a translated field."""
+    return tuple(f"{name}_{code}" for name in names for code in LANGUAGE_CODES)
+
+
+def slug_list(attribute: str, model) -> fields.Field:
+    """A many-to-many column holding slugs separated by '|'."""
+    return fields.Field(
+        attribute=attribute,
+        column_name=attribute,
+        widget=widgets.ManyToManyWidget(model, field="slug", separator="|"),
+    )
+
+
+def slug_of(attribute: str, model) -> fields.Field:
+    return fields.Field(
+        attribute=attribute, column_name=attribute, widget=widgets.ForeignKeyWidget(model, "slug")
+    )
+
+
+class PlatformResource(resources.ModelResource):
+    """A resource whose import validates every row and rolls back on any invalid one."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.user = None
+
+    class Meta:
+        import_id_fields = ("slug",)
+        skip_unchanged = True
+        report_skipped = True
+        use_transactions = True
+        clean_model_instances = True
+
+    def import_data(
+        self,
+        dataset,
+        dry_run=False,
+        raise_errors=False,
+        use_transactions=None,
+        collect_failed_rows=False,
+        rollback_on_validation_errors=False,
+        **kwargs,
+    ):
+        self.user = kwargs.get("user")
+        # One invalid row means nothing of the file is saved, whoever calls this.
+        return super().import_data(
+            dataset,
+            dry_run=dry_run,
+            raise_errors=raise_errors,
+            use_transactions=True,
+            collect_failed_rows=collect_failed_rows,
+            rollback_on_validation_errors=True,
+            **kwargs,
+        )
+
+    def row_errors(self, instance) -> dict[str, str]:
+        """Errors by column that the database would refuse (its check constraints).
+
+        full_clean() reports a violated constraint without naming a column; these
+        name it for the person fixing the file.
+        """
+        return {}
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        for column, message in self.row_errors(instance).items():
+            errors.setdefault(column, []).append(message)
+        super().validate_instance(instance, errors, validate_unique)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if self.user is not None and self.user.is_authenticated:
+            instance._history_user = self.user
+        instance._change_reason = str(_("Imported from a file"))
+
+
+def not_negative(instance, names) -> dict[str, str]:
+    return {
+        name: _("The amount must not be negative.")
+        for name in names
+        if getattr(instance, name) is not None and getattr(instance, name) < 0
+    }
+
+
+class PublishableResource(PlatformResource):
+    """A catalogue entry: people without the publish permission import drafts only."""
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        instance._stored_status = None if new else instance.status
+
+    def row_errors(self, instance):
+        errors = super().row_errors(instance)
+        if self.user is not None and not workflow.can_publish(self.user, type(instance)):
+            stored = getattr(instance, "_stored_status", None)
+            if stored in (Status.PUBLISHED, Status.ARCHIVED):
+                errors["slug"] = _(
+                    "This entry is published or archived; only a publisher may change it by import."
+                )
+            elif instance.status not in (Status.DRAFT, Status.REVIEW):
+                errors["status"] = _(
+                    "Only a publisher may import entries that are published or archived."
+                )
+        return errors
+
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        if self.user is not None and self.user.is_authenticated:
+            if instance.pk is None:
+                instance.created_by = self.user
+            instance.updated_by = self.user

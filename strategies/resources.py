@@ -1,0 +1,43 @@
+from platform_site.resources import (
+    PlatformResource,
+    PublishableResource,
+    slug_list,
+    slug_of,
+    translated,
+)
+from strategies.models import Scenario, Strategy
+from taxonomy.models import Place, Source, TargetGroup, Theme
+
+
+class ScenarioResource(PlatformResource):
+    class Meta(PlatformResource.Meta):
+        model = Scenario
+        fields = (
+            "slug",
+            *translated("title", "situation", "warning_signs", "indicators"),
+            "position",
+        )
+        export_order = fields
+
+
+class StrategyResource(PublishableResource):
+    scenario = slug_of("scenario", Scenario)
+    themes = slug_list("themes", Theme)
+    target_groups = slug_list("target_groups", TargetGroup)
+    places = slug_list("places", Place)
+    sources = slug_list("sources", Source)
+
+    class Meta(PublishableResource.Meta):
+        model = Strategy
+        fields = (
+            "slug",
+            "status",
+            "scenario",
+            "place_kind",
+            *translated(*Strategy.translated_fields),
+            "themes",
+            "target_groups",
+            "places",
+            "sources",
+        )
+        export_order = fields

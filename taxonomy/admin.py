@@ -1,0 +1,65 @@
+from django.contrib import admin
+from import_export.admin import ImportExportMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from platform_site.admin import TranslatedAdmin
+from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
+from taxonomy.resources import (
+    OrganisationResource,
+    PlaceResource,
+    SourceResource,
+    TargetGroupResource,
+    ThemeResource,
+)
+
+
+class VocabularyAdmin(ImportExportMixin, TranslatedAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name_cs", "name_en", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "slug", "description", "position")
+
+
+@admin.register(Theme)
+class ThemeAdmin(VocabularyAdmin):
+    resource_classes = [ThemeResource]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(VocabularyAdmin):
+    resource_classes = [TargetGroupResource]
+
+
+@admin.register(Place)
+class PlaceAdmin(ImportExportMixin, TranslatedAdmin):
+    resource_classes = [PlaceResource]
+    list_display = ("name", "kind", "code", "parent")
+    list_select_related = ("parent",)
+    list_filter = ("kind",)
+    search_fields = ("name_cs", "name_en", "code", "slug")
+    autocomplete_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "slug", "kind", "parent", "code")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ImportExportMixin, TranslatedAdmin):
+    resource_classes = [OrganisationResource]
+    list_display = ("name", "acronym", "kind", "place")
+    list_select_related = ("place",)
+    list_filter = ("kind",)
+    search_fields = ("name_cs", "name_en", "acronym", "slug")
+    autocomplete_fields = ("place",)
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "acronym", "slug", "kind", "place", "website", "description")
+
+
+@admin.register(Source)
+class SourceAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [SourceResource]
+    list_display = ("title", "publisher", "year", "accessed")
+    search_fields = ("title", "publisher", "slug")
+    list_filter = ("year",)
+    prepopulated_fields = {"slug": ("title",)}
+    fields = ("title", "slug", "publisher", "year", "url", "accessed")

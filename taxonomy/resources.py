@@ -1,0 +1,48 @@
+from platform_site.resources import PlatformResource, slug_of, translated
+from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
+
+
+class ThemeResource(PlatformResource):
+    class Meta(PlatformResource.Meta):
+        model = Theme
+        fields = ("slug", *translated("name", "description"), "position")
+        export_order = fields
+
+
+class TargetGroupResource(PlatformResource):
+    class Meta(PlatformResource.Meta):
+        model = TargetGroup
+        fields = ("slug", *translated("name", "description"), "position")
+        export_order = fields
+
+
+class PlaceResource(PlatformResource):
+    parent = slug_of("parent", Place)
+
+    class Meta(PlatformResource.Meta):
+        model = Place
+        fields = ("slug", *translated("name"), "kind", "parent", "code")
+        export_order = fields
+
+
+class OrganisationResource(PlatformResource):
+    place = slug_of("place", Place)
+
+    class Meta(PlatformResource.Meta):
+        model = Organisation
+        fields = (
+            "slug",
+            *translated("name", "description"),
+            "acronym",
+            "kind",
+            "place",
+            "website",
+        )
+        export_order = fields
+
+
+class SourceResource(PlatformResource):
+    class Meta(PlatformResource.Meta):
+        model = Source
+        fields = ("slug", "title", "publisher", "year", "url", "accessed")
+        export_order = fields
