@@ -6,6 +6,7 @@ back, with each error reported by row and column.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
@@ -20,13 +21,28 @@ def translated(*names: str) -> tuple[str, ...]:
     return tuple(f"{name}_{code}" for name in names for code in LANGUAGE_CODES)
 
 
+class SlugListWidget(widgets.ManyToManyWidget):
+    """Slugs separated by '|'; an unknown slug is an error, not silently dropped."""
+
+    def __init__(self, model):
+        super().__init__(model, separator="|", field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        found = super().clean(value, row=row, **kwargs)
+        if value:
+            wanted = {part.strip() for part in str(value).split(self.separator) if part.strip()}
+            missing = sorted(wanted - set(found.values_list("slug", flat=True)))
+            if missing:
+                raise ValueError(
+                    _("Unknown %(model)s: %(slugs)s")
+                    % {"model": self.model._meta.verbose_name, "slugs": ", ".join(missing)}
+                )
+        return found
+
+
 def slug_list(attribute: str, model) -> fields.Field:
     """A many-to-many column holding slugs separated by '|'."""
-    return fields.Field(
-        attribute=attribute,
-        column_name=attribute,
-        widget=widgets.ManyToManyWidget(model, field="slug", separator="|"),
-    )
+    return fields.Field(attribute=attribute, column_name=attribute, widget=SlugListWidget(model))
 
 
 def slug_of(attribute: str, model) -> fields.Field:
@@ -70,6 +86,23 @@ class PlatformResource(resources.ModelResource):
             rollback_on_validation_errors=True,
             **kwargs,
         )
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # Many-to-many columns are saved only after the row; check their slugs now, so that
+        # an unknown one is reported with the other errors of the row.
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.column_name] = [str(error)]
+        if errors:
+            raise ValidationError(errors)
 
     def row_errors(self, instance) -> dict[str, str]:
         """Errors by column that the database would refuse (its check constraints).

@@ -110,3 +110,61 @@ def test_allowed_transitions_follow_the_role(editor, publisher):
         "publish",
         "archive",
     }
+
+
+@pytest.mark.django_db
+def test_editor_creates_and_submits_publisher_publishes_through_the_admin(
+    client, editor, publisher
+):
+    """The whole journey of issue 3, through the admin as a person makes it."""
+    from django.urls import reverse
+
+    from tests.test_admin import project_form_data
+
+    assert client.login(username="editor", password="editor-pass")
+    response = client.post(
+        reverse("admin:projects_project_add"),
+        project_form_data(
+            title_cs="Adaptačně-integrační kurzy",
+            title_en="Adaptation and integration courses",
+            summary_cs="Povinné kurzy pro nově příchozí cizince.",
+            summary_en="Compulsory courses for newly arrived foreigners.",
+            _workflow_submit_for_review="1",
+        ),
+    )
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert project.status == Status.REVIEW
+    assert not Project.objects.published().exists()
+    client.logout()
+
+    assert client.login(username="publisher", password="publisher-pass")
+    change_url = reverse("admin:projects_project_change", args=[project.pk])
+    page = client.get(change_url)
+    assert 'name="_workflow_publish"' in page.content.decode()
+    response = client.post(
+        change_url,
+        project_form_data(
+            title_cs="Adaptačně-integrační kurzy",
+            title_en="Adaptation and integration courses",
+            summary_cs="Povinné kurzy pro nově příchozí cizince.",
+            summary_en="Compulsory courses for newly arrived foreigners.",
+            status="review",
+            _workflow_publish="1",
+        ),
+    )
+    assert response.status_code == 302
+    assert list(Project.objects.published()) == [project]
+    project.refresh_from_db()
+    assert project.title_en == "Adaptation and integration courses"
+
+    steps = [
+        (version.status, version.history_user, version.history_change_reason)
+        for version in project.history.order_by("history_date", "history_id")
+    ]
+    assert (Status.REVIEW, editor, str(workflow.CHANGE_REASONS["submit_for_review"])) in steps
+    assert (Status.PUBLISHED, publisher, str(workflow.CHANGE_REASONS["publish"])) in steps
+    history_page = client.get(reverse("admin:projects_project_history", args=[project.pk]))
+    html = history_page.content.decode()
+    assert str(workflow.CHANGE_REASONS["submit_for_review"]) in html
+    assert str(workflow.CHANGE_REASONS["publish"]) in html
