@@ -1,11 +1,467 @@
-"""Research exports (CSV, XLSX, JSON) of any filtered list, and citation downloads (RIS, BibTeX)."""
+"""Research exports (CSV, XLSX, JSON) of any filtered list, and citation downloads (RIS, BibTeX).
 
-from django.http import Http404
+An export takes its rows from the same validated path as the list page
+(``listing.list_state``), so it holds exactly the rows the page counts, and
+its columns from the explicit lists in ``columns.py``. CSV is streamed row by
+row; related rows are prefetched per chunk of the iterator, never per row.
+"""
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from platform_site import registry
+from platform_site.columns import ColumnType, ExportContext, columns_for, expand
+
+FORMATS = ("csv", "xlsx", "json")
+CATALOGUES = ("projects", "instruments", "strategies", "organisations", "search")
+LANGUAGE_CHOICES = ("cs", "en", "both")
+CHUNK_SIZE = 500
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Query parameters that never narrow the rows.
+NON_FILTER_PARAMETERS = {"lang", "page", "page_size", "format"}
+
+LICENCE = {
+    "name": "CC BY 4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
+PUBLISHER = gettext_lazy(
+    "Association for Integration and Migration (SIMI) and Center for Social and Economic "
+    "Strategies, Charles University (CESES)"
+)
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json; charset=utf-8",
+}
 
 
+def neutralise(value: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (OWASP CSV injection advice)."""
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
+def requested_language(request) -> str:
+    """``?lang=cs|en|both``; anything else means the language of the page."""
+    lang = request.GET.get("lang", "")
+    return lang if lang in LANGUAGE_CHOICES else translation.get_language()
+
+
+def applied_filters(request) -> dict:
+    filters = {}
+    for key in sorted(request.GET):
+        if key in NON_FILTER_PARAMETERS:
+            continue
+        values = [value for value in request.GET.getlist(key) if value != ""]
+        if values:
+            filters[key] = values if len(values) > 1 else values[0]
+    return filters
+
+
+def base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+# --- which rows ---------------------------------------------------------------------------
+
+
+def catalogue_querysets(request, catalogue: str) -> list:
+    """The querysets behind the list page (or the search page), in the order the page shows them."""
+    if catalogue == "search":
+        from platform_site.search import search_entries
+        from platform_site.views import clean_query
+
+        query = clean_query(request.GET.get("q", ""))
+        return list(search_entries(query).values()) if query else []
+    from platform_site.listing import list_state
+
+    return [list_state(request, catalogue).queryset]
+
+
+def with_related(queryset, spec):
+    # The page's own prefetches are replaced by what the columns need.
+    queryset = queryset.prefetch_related(None)
+    if spec.select_related:
+        queryset = queryset.select_related(*spec.select_related)
+    if spec.prefetch_related:
+        queryset = queryset.prefetch_related(*spec.prefetch_related)
+    return queryset
+
+
+def iter_entries(querysets: Iterable, spec) -> Iterator:
+    for queryset in querysets:
+        # With prefetch_related, iterator() prefetches each chunk (Django 4.1+).
+        yield from with_related(queryset, spec).iterator(chunk_size=CHUNK_SIZE)
+
+
+# --- the shape of a file ------------------------------------------------------------------
+
+
+@dataclass
+class ExportFile:
+    catalogue: str
+    fmt: str
+    lang: str  # cs, en or both
+    header_lang: str
+    spec: object
+    layout: list
+    contexts: dict
+    querysets: list
+    filters: dict
+    list_url: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.catalogue}-{timezone.localdate().isoformat()}-{self.lang}.{self.fmt}"
+
+    def headers(self) -> list[str]:
+        with translation.override(self.header_lang):
+            result = []
+            for column, code, _key in self.layout:
+                label = str(column.label)
+                result.append(f"{label} ({code})" if self.lang == "both" and code else label)
+            return result
+
+    def keys(self) -> list[str]:
+        return [key for _column, _code, key in self.layout]
+
+    def raw_rows(self) -> Iterator[list]:
+        for entry in iter_entries(self.querysets, self.spec):
+            yield [
+                column.get(entry, self.contexts[code or self.header_lang])
+                for column, code, _key in self.layout
+            ]
+
+    def types(self) -> list:
+        return [column.type for column, _code, _key in self.layout]
+
+
+def build_export(request, catalogue: str, fmt: str) -> ExportFile:
+    lang = requested_language(request)
+    page_lang = translation.get_language()
+    header_lang = page_lang if lang == "both" else lang
+    spec = columns_for(catalogue)
+    root = base_url(request)
+    contexts = {
+        code: ExportContext(lang=code, fallback=lang != "both", base_url=root)
+        for code in ("cs", "en")
+    }
+    list_name = (
+        "search"
+        if catalogue == "search"
+        else ("taxonomy:organisations" if catalogue == "organisations" else f"{catalogue}:list")
+    )
+    query = request.GET.copy()
+    for key in NON_FILTER_PARAMETERS:
+        query.pop(key, None)
+    list_url = request.build_absolute_uri(reverse(list_name))
+    if query:
+        list_url = f"{list_url}?{query.urlencode()}"
+    return ExportFile(
+        catalogue=catalogue,
+        fmt=fmt,
+        lang=lang,
+        header_lang=header_lang,
+        spec=spec,
+        layout=expand(spec, lang),
+        contexts=contexts,
+        querysets=catalogue_querysets(request, catalogue),
+        filters=applied_filters(request),
+        list_url=list_url,
+    )
+
+
+# --- cell values --------------------------------------------------------------------------
+
+
+def yes_no(value: bool, lang: str) -> str:
+    with translation.override(lang):
+        return _("yes") if value else _("no")
+
+
+def number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def text_cell(value, lang: str) -> str:
+    """A value as the text of a CSV cell (and of an XLSX text cell)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if isinstance(value, (list, tuple)):
+        return neutralise("; ".join(str(item) for item in value if item not in (None, "")))
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)
+
+
+def xlsx_cell(value, lang: str):
+    if value is None or isinstance(value, (int, Decimal, date)) and not isinstance(value, bool):
+        return value
+    return ILLEGAL_CHARACTERS_RE.sub("", text_cell(value, lang))
+
+
+def json_value(value):
+    if isinstance(value, Decimal):
+        return number(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+# --- the three formats --------------------------------------------------------------------
+
+
+class Echo:
+    """A file-like object whose write() returns what it was given, for streaming csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def csv_chunks(export: ExportFile) -> Iterator[str]:
+    writer = csv.writer(Echo())  # the "excel" dialect: RFC 4180 quoting and CRLF line ends
+    yield "\ufeff" + writer.writerow(export.headers())
+    lang = export.header_lang
+    for row in export.raw_rows():
+        yield writer.writerow([text_cell(value, lang) for value in row])
+
+
+def csv_response(export: ExportFile) -> StreamingHttpResponse:
+    return StreamingHttpResponse(
+        (chunk.encode("utf-8") for chunk in csv_chunks(export)), content_type=CONTENT_TYPES["csv"]
+    )
+
+
+COLUMN_WIDTHS = {
+    ColumnType.MARKDOWN: 60,
+    ColumnType.LIST: 40,
+    ColumnType.TEXT: 30,
+    ColumnType.URL: 40,
+}
+
+
+def xlsx_response(export: ExportFile) -> HttpResponse:
+    workbook = Workbook(write_only=True)
+    with translation.override(export.header_lang):
+        sheet = workbook.create_sheet(title=str(export.spec.label)[:31])
+    # Write-only sheets take their layout before the first row.
+    sheet.freeze_panes = "C2"
+    for index, kind in enumerate(export.types(), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTHS.get(kind, 16)
+    bold = Font(bold=True)
+    header = []
+    for label in export.headers():
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", label))
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    lang = export.header_lang
+    for row in export.raw_rows():
+        sheet.append([xlsx_cell(value, lang) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES["xlsx"])
+
+
+def how_to_cite(export_lang: str, list_url: str) -> str:
+    with translation.override(export_lang):
+        return _(
+            "%(publisher)s. %(site)s [online]. Data export, %(date)s. Available at: %(url)s. "
+            "Licence CC BY 4.0."
+        ) % {
+            "publisher": PUBLISHER,
+            "site": settings.SITE_NAME,
+            "date": timezone.localdate().isoformat(),
+            "url": list_url,
+        }
+
+
+def json_response(export: ExportFile) -> HttpResponse:
+    keys = export.keys()
+    entries = [dict(zip(keys, map(json_value, row), strict=True)) for row in export.raw_rows()]
+    with translation.override(export.header_lang):
+        document = {
+            "catalogue": export.catalogue,
+            "title": str(export.spec.label),
+            "language": export.lang,
+            "generated_at": timezone.now().isoformat(timespec="seconds"),
+            "source": export.list_url,
+            "filters": export.filters,
+            "count": len(entries),
+            "licence": LICENCE,
+            "publisher": str(PUBLISHER),
+            "how_to_cite": how_to_cite(export.header_lang, export.list_url),
+            "columns": [
+                {"key": key, "label": label, "type": str(kind)}
+                for key, label, kind in zip(keys, export.headers(), export.types(), strict=True)
+            ],
+            "entries": entries,
+        }
+    return HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=1), content_type=CONTENT_TYPES["json"]
+    )
+
+
+RESPONDERS = {"csv": csv_response, "xlsx": xlsx_response, "json": json_response}
+
+
+@require_GET
 def export_view(request, fmt, catalogue):
-    raise Http404
+    if fmt not in FORMATS or catalogue not in CATALOGUES:
+        raise Http404
+    export = build_export(request, catalogue, fmt)
+    response = RESPONDERS[fmt](export)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Content-Language"] = export.header_lang if export.lang != "both" else "cs, en"
+    return response
 
 
+# --- citations ----------------------------------------------------------------------------
+
+CITATION_TYPES = {
+    "ris": "application/x-research-info-systems; charset=utf-8",
+    "bib": "application/x-bibtex; charset=utf-8",
+}
+
+
+@dataclass
+class Citation:
+    key: str
+    title: str
+    summary: str
+    permalink: str
+    updated: date
+    accessed: date
+    language: str
+    keywords: list[str]
+    publisher: str
+    site: str
+    kind: str
+
+
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def citation_for(request, entry) -> Citation:
+    lang = translation.get_language()
+    return Citation(
+        key=entry.slug,
+        title=one_line(entry.title),
+        summary=one_line(entry.summary),
+        permalink=request.build_absolute_uri(entry.get_absolute_url()),
+        updated=timezone.localtime(entry.updated_at).date(),
+        accessed=timezone.localdate(),
+        language=lang,
+        keywords=[one_line(theme.name) for theme in entry.themes.all()],
+        publisher=str(PUBLISHER),
+        site=str(settings.SITE_NAME),
+        kind=str(entry._meta.verbose_name),
+    )
+
+
+def ris(citation: Citation) -> str:
+    lines = [
+        ("TY", "ELEC"),
+        ("ID", citation.key),
+        ("TI", citation.title),
+        ("AU", citation.publisher),
+        ("T2", citation.site),
+        ("PB", citation.publisher),
+        ("PY", str(citation.updated.year)),
+        ("DA", citation.updated.strftime("%Y/%m/%d")),
+        ("Y2", citation.accessed.strftime("%Y/%m/%d")),
+        ("UR", citation.permalink),
+        ("AB", citation.summary),
+        *[("KW", keyword) for keyword in citation.keywords],
+        ("LA", citation.language),
+        ("M3", citation.kind),
+        ("N1", f"{LICENCE['name']}: {LICENCE['url']}"),
+        ("ER", ""),
+    ]
+    return "".join(
+        f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in lines if value or tag == "ER"
+    )
+
+
+BIBTEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def bibtex_escape(text: str) -> str:
+    return "".join(BIBTEX_SPECIALS.get(char, char) for char in text)
+
+
+def bibtex(citation: Citation) -> str:
+    language = {"cs": "czech", "en": "english"}.get(citation.language, citation.language)
+    fields = [
+        # Double braces keep the capitals of a title and a corporate author as they are.
+        ("title", "{" + bibtex_escape(citation.title) + "}"),
+        ("author", "{" + bibtex_escape(citation.publisher) + "}"),
+        ("organization", bibtex_escape(citation.site)),
+        ("year", str(citation.updated.year)),
+        ("date", citation.updated.isoformat()),
+        ("urldate", citation.accessed.isoformat()),
+        ("url", citation.permalink),
+        ("howpublished", r"\url{" + citation.permalink + "}"),
+        ("abstract", bibtex_escape(citation.summary)),
+        ("keywords", bibtex_escape(", ".join(citation.keywords))),
+        ("language", language),
+        ("note", bibtex_escape(f"{citation.kind}. {LICENCE['name']}")),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@misc{{{citation.key},\n{body}\n}}\n"
+
+
+@require_GET
 def citation_view(request, slug, fmt, catalogue):
-    raise Http404
+    if fmt not in CITATION_TYPES:
+        raise Http404
+    model = registry.catalogue(catalogue).model
+    entry = get_object_or_404(
+        model.objects.visible_to(request.user).prefetch_related("themes"), slug=slug
+    )
+    citation = citation_for(request, entry)
+    body = ris(citation) if fmt == "ris" else bibtex(citation)
+    response = HttpResponse(body, content_type=CITATION_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{entry.slug}.{fmt}"'
+    return response

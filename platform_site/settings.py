@@ -216,3 +216,40 @@ LOGGING = {
 SITE_NAME = _("Integration of Foreigners: Knowledge Platform")
 # Public contact of the operator (accessibility statement); empty shows the operator's website only.
 CONTACT_EMAIL = env_str("DJANGO_CONTACT_EMAIL")
+
+# Read-only public API (Django REST framework) and its OpenAPI description (drf-spectacular).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Anonymous read access: no sessions, so no CSRF and no per-user state.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["platform_site.api.throttles.ClientRateThrottle"],
+    # Per client address, counted in the cache (shared through Redis when REDIS_URL is set).
+    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_THROTTLE_RATE", "120/minute")},
+    # Proxies in front of the app server whose X-Forwarded-For can be trusted (0: none).
+    "NUM_PROXIES": env_int("API_TRUSTED_PROXIES", 0),
+    "DEFAULT_PAGINATION_CLASS": "platform_site.api.pagination.ApiPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Integration of Foreigners: Knowledge Platform API",
+    "DESCRIPTION": (
+        "Read-only access to the published projects, instruments, crisis strategies, "
+        "organisations and vocabularies of the platform. Data licence: CC BY 4.0."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "ENUM_NAME_OVERRIDES": {
+        "InstrumentKindEnum": "instruments.models.Kind",
+        "OrganisationKindEnum": "taxonomy.models.Organisation.Kind",
+        "PlaceTypeEnum": "taxonomy.models.Place.Kind",
+        "StrategyPlaceKindEnum": "strategies.models.PlaceKind",
+    },
+}

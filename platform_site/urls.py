@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from platform_site import exports, sitemaps, views
+from platform_site import datapage, exports, sitemaps, views
 
 handler404 = "platform_site.views.page_not_found"
 handler500 = "platform_site.views.server_error"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("platform_site.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,7 +22,8 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("search/", views.search, name="search"),
     path("search/export.<str:fmt>", exports.export_view, {"catalogue": "search"}, name="search-export"),
-    path("data/", views.data_dictionary, name="data"),
+    path("data/", datapage.data_page, name="data"),
+    path("api/", datapage.api_page, name="api"),
     path("projects/", include("projects.urls")),
     path("instruments/", include("instruments.urls")),
     path("strategies/", include("strategies.urls")),

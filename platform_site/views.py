@@ -124,11 +124,6 @@ def search(request):
     return render(request, "platform_site/search.html", context)
 
 
-@require_GET
-def data_dictionary(request):
-    return render(request, "platform_site/data.html")
-
-
 @never_cache
 @require_GET
 def healthz(request):

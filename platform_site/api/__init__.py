@@ -1,0 +1,1 @@
+"""The read-only public API (Django REST framework, described by drf-spectacular)."""

@@ -1,0 +1,272 @@
+"""Exports of every list page in CSV, XLSX and JSON hold exactly the rows the page counts."""
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from platform_site.columns import columns_for, expand
+from platform_site.models import Status
+from taxonomy.models import Organisation
+from tests.factories import (
+    make_instrument,
+    make_organisation,
+    make_project,
+    make_scenario,
+    make_strategy,
+    make_theme,
+)
+
+pytestmark = pytest.mark.django_db
+
+CATALOGUES = ["projects", "instruments", "strategies", "organisations"]
+FORMATS = ["csv", "xlsx", "json"]
+FORMULA = '=HYPERLINK("http://evil.example","x")'
+
+LIST_URLS = {
+    "projects": "projects:list",
+    "instruments": "instruments:list",
+    "strategies": "strategies:list",
+    "organisations": "taxonomy:organisations",
+}
+EXPORT_URLS = {
+    "projects": "projects:export",
+    "instruments": "instruments:export",
+    "strategies": "strategies:export",
+    "organisations": "taxonomy:organisations-export",
+}
+
+
+class Export:
+    """A downloaded file, parsed: its headers and its rows as {key: cell}."""
+
+    def __init__(self, response, catalogue, fmt, lang):
+        self.response = response
+        self.fmt = fmt
+        keys = [key for _c, _l, key in expand(columns_for(catalogue), lang)]
+        if fmt == "json":
+            self.document = json.loads(response.content)
+            self.headers = [column["label"] for column in self.document["columns"]]
+            self.rows = self.document["entries"]
+            assert [column["key"] for column in self.document["columns"]] == keys
+            return
+        if fmt == "csv":
+            body = b"".join(response.streaming_content)
+            assert body.startswith("\ufeff".encode())
+            table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+        else:
+            sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+            table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        self.headers = table[0]
+        self.rows = [dict(zip(keys, row, strict=True)) for row in table[1:]]
+
+    @property
+    def slugs(self):
+        return [row["slug"] for row in self.rows]
+
+
+def download(client, catalogue, fmt, params=None, language="cs"):
+    with translation.override(language):
+        url = reverse(EXPORT_URLS[catalogue], kwargs={"fmt": fmt})
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.content[:500]
+    lang = (params or {}).get("lang", language)
+    return Export(response, catalogue, fmt, lang)
+
+
+def page_slugs(client, catalogue, params=None, language="cs"):
+    """The rows the list page counts, in its order (all pages)."""
+    with translation.override(language):
+        url = reverse(LIST_URLS[catalogue])
+    response = client.get(url, params or {})
+    assert response.status_code == 200
+    paginator = response.context["page_obj"].paginator
+    slugs = [entry.slug for entry in paginator.object_list]
+    assert len(slugs) == paginator.count
+    return slugs
+
+
+@pytest.fixture
+def theme():
+    return make_theme(name_cs="Bydlení", name_en="Housing")
+
+
+def make_entry(catalogue, themed=None, **fields):
+    if catalogue == "organisations":
+        fields.pop("status", None)
+        for name in ("title_cs", "title_en"):
+            if name in fields:
+                fields[name.replace("title", "name")] = fields.pop(name)
+        return make_organisation(kind=fields.pop("kind", Organisation.Kind.NGO), **fields)
+    if catalogue == "strategies":
+        fields.setdefault("scenario", make_scenario())
+    maker = {"projects": make_project, "instruments": make_instrument, "strategies": make_strategy}[
+        catalogue
+    ]
+    entry = maker(**fields)
+    if themed is not None:
+        entry.themes.add(themed)
+    return entry
+
+
+def matching_params(catalogue, theme):
+    return {"kind": "ngo"} if catalogue == "organisations" else {"theme": theme.slug}
+
+
+@pytest.fixture
+def entries(request, theme):
+    """Published entries, a few matching a filter, plus drafts and archived ones that would match."""
+    catalogue = request.param
+    matching = [
+        make_entry(catalogue, theme, title_cs="Alfa", title_en="Alpha"),
+        make_entry(catalogue, theme, title_cs=FORMULA, title_en=FORMULA),
+    ]
+    other = [
+        make_entry(catalogue, title_cs="Beta", title_en="Beta", kind="municipality")
+        if catalogue == "organisations"
+        else make_entry(catalogue, title_cs="Beta", title_en="Beta")
+    ]
+    hidden = []
+    if catalogue != "organisations":  # organisations have no workflow
+        hidden = [
+            make_entry(catalogue, theme, title_cs="Koncept", status=Status.DRAFT),
+            make_entry(catalogue, theme, title_cs="V revizi", status=Status.REVIEW),
+            make_entry(catalogue, theme, title_cs="Archiv", status=Status.ARCHIVED),
+        ]
+    return catalogue, matching, other, hidden
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("entries", CATALOGUES, indirect=True)
+def test_export_holds_exactly_the_rows_the_page_counts(client, entries, fmt, theme):
+    catalogue, matching, other, hidden = entries
+    for params in ({}, matching_params(catalogue, theme)):
+        export = download(client, catalogue, fmt, params)
+        assert export.slugs == page_slugs(client, catalogue, params)
+    assert sorted(export.slugs) == sorted(e.slug for e in matching)
+    if fmt == "json":
+        assert export.document["count"] == len(matching)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("entries", CATALOGUES, indirect=True)
+def test_filtered_export_holds_only_matching_rows(client, entries, fmt, theme):
+    catalogue, matching, other, hidden = entries
+    export = download(client, catalogue, fmt, matching_params(catalogue, theme))
+    assert other[0].slug not in export.slugs
+    for row in export.rows:
+        if catalogue == "organisations":
+            assert row["kind"] in ("Nevládní organizace", "Non-governmental organisation")
+        else:
+            themes = row["themes"] if fmt == "json" else row["themes"].split("; ")
+            assert "Bydlení" in themes
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("entries", CATALOGUES, indirect=True)
+def test_drafts_and_archived_entries_are_never_exported(client, entries, fmt, staff_user):
+    catalogue, matching, other, hidden = entries
+    client.force_login(staff_user)  # not even for editors
+    export = download(client, catalogue, fmt)
+    for entry in hidden:
+        assert entry.slug not in export.slugs
+    assert len(export.rows) == len(matching) + len(other)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("entries", CATALOGUES, indirect=True)
+def test_language_of_the_page_sets_headers_and_values(client, entries, fmt, theme):
+    catalogue, matching, other, hidden = entries
+    czech = download(client, catalogue, fmt, language="cs")
+    english = download(client, catalogue, fmt, language="en")
+    title = "name" if catalogue == "organisations" else "title"
+    assert czech.headers != english.headers
+    assert english.headers[0] == "Identifier"
+    assert czech.headers[0] == "Identifikátor"
+    by_slug_cs = {row["slug"]: row for row in czech.rows}
+    by_slug_en = {row["slug"]: row for row in english.rows}
+    alpha = matching[0].slug
+    assert by_slug_cs[alpha][title] == "Alfa"
+    assert by_slug_en[alpha][title] == "Alpha"
+    assert "/cs/" in by_slug_cs[alpha]["permalink"]
+    assert "/en/" in by_slug_en[alpha]["permalink"]
+    if catalogue != "organisations":
+        assert "Bydlení" in by_slug_cs[alpha]["themes"]
+        assert "Housing" in by_slug_en[alpha]["themes"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("entries", CATALOGUES, indirect=True)
+def test_both_languages_side_by_side(client, entries, fmt):
+    catalogue, matching, other, hidden = entries
+    export = download(client, catalogue, fmt, {"lang": "both"})
+    title = "name" if catalogue == "organisations" else "title"
+    row = {r["slug"]: r for r in export.rows}[matching[0].slug]
+    assert row[f"{title}_cs"] == "Alfa"
+    assert row[f"{title}_en"] == "Alpha"
+    assert "slug" in row  # untranslated columns appear once
+    if fmt != "json":
+        assert any(h.endswith("(cs)") for h in export.headers)
+        assert any(h.endswith("(en)") for h in export.headers)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("entries", CATALOGUES, indirect=True)
+def test_formula_like_cells_are_neutralised_in_spreadsheets(client, entries, fmt):
+    catalogue, matching, other, hidden = entries
+    title = "name" if catalogue == "organisations" else "title"
+    export = download(client, catalogue, fmt)
+    row = {r["slug"]: r for r in export.rows}[matching[1].slug]
+    assert row[title] == "'" + FORMULA
+    if fmt == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(export.response.content)).active
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+@pytest.mark.parametrize("entries", CATALOGUES, indirect=True)
+def test_json_keeps_formula_like_text_as_data(client, entries):
+    """JSON is not run by spreadsheets: the text stays as the editors wrote it."""
+    catalogue, matching, other, hidden = entries
+    title = "name" if catalogue == "organisations" else "title"
+    export = download(client, catalogue, "json")
+    assert {r["slug"]: r for r in export.rows}[matching[1].slug][title] == FORMULA
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_file_name_says_catalogue_date_and_language(client, fmt):
+    make_project()
+    response = download(client, "projects", fmt, language="en").response
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="projects-')
+    assert disposition.endswith(f'-en.{fmt}"')
+    both = download(client, "projects", fmt, {"lang": "both"}).response
+    assert both["Content-Disposition"].endswith(f'-both.{fmt}"')
+
+
+def test_json_carries_metadata(client, theme):
+    make_entry("projects", theme)
+    document = download(client, "projects", "json", {"theme": theme.slug}).document
+    assert document["count"] == 1
+    assert document["filters"] == {"theme": theme.slug}
+    assert document["licence"]["name"] == "CC BY 4.0"
+    assert document["generated_at"]
+    assert f"theme={theme.slug}" in document["source"]
+    assert document["source"] in document["how_to_cite"]
+
+
+def test_unknown_format_is_not_found(client):
+    assert client.get("/cs/projects/export.pdf").status_code == 404
+
+
+def test_multi_valued_fields_are_joined_in_csv_and_arrays_in_json(client):
+    first = make_theme(name_cs="Bydlení", name_en="Housing")
+    second = make_theme(name_cs="Zdraví", name_en="Health")
+    project = make_project()
+    project.themes.add(first, second)
+    assert download(client, "projects", "csv").rows[0]["themes"] == "Bydlení; Zdraví"
+    assert download(client, "projects", "xlsx").rows[0]["themes"] == "Bydlení; Zdraví"
+    assert download(client, "projects", "json").rows[0]["themes"] == ["Bydlení", "Zdraví"]
