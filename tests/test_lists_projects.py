@@ -104,7 +104,8 @@ def test_czech_republic_or_abroad(client):
 
 def test_organisation_matches_lead_or_partner(client):
     org = make_organisation(slug="simi")
-    led, partnered, other = make_project(), make_project(), make_project()
+    led, partnered = make_project(), make_project()
+    make_project()
     led.lead_organisation = org
     led.save()
     Partnership.objects.create(project=partnered, organisation=org)
@@ -115,7 +116,8 @@ def test_organisation_matches_lead_or_partner(client):
 
 def test_funding_instrument_filter(client):
     programme = make_instrument()
-    funded, other = make_project(), make_project()
+    funded = make_project()
+    make_project()
     FundingLine.objects.create(project=funded, instrument=programme, amount=1000)
     FundingLine.objects.create(project=funded, instrument=programme, amount=2000)
     response = client.get("/cs/projects/", {"instrument": programme.slug})
