@@ -28,6 +28,16 @@ class BilingualSitemap(Sitemap):
             return ALL_LANGUAGES
         return [CZECH]
 
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        # Django writes x-default without the language prefix; every URL here has one
+        # (Czech is the default), so x-default is the Czech page, as in the page's <head>.
+        for url in urls:
+            alternates = {alternate["lang_code"]: alternate for alternate in url["alternates"]}
+            if "x-default" in alternates and CZECH in alternates:
+                alternates["x-default"]["location"] = alternates[CZECH]["location"]
+        return urls
+
 
 class StaticPagesSitemap(BilingualSitemap):
     changefreq = "weekly"

@@ -9,7 +9,13 @@ from django.utils import translation
 
 from platform_site.models import EvidenceLevel, Status
 from projects.models import FundingLine
-from tests.factories import make_instrument, make_organisation, make_project, make_step, make_strategy
+from tests.factories import (
+    make_instrument,
+    make_organisation,
+    make_project,
+    make_step,
+    make_strategy,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +31,9 @@ def instrument():
         title_cs="Dotace na integraci cizinců",
         title_en="Grants for the integration of foreigners",
         acronym="DIC",
-        administrator=make_organisation(name_cs="Ministerstvo vnitra", name_en="Ministry of the Interior"),
+        administrator=make_organisation(
+            name_cs="Ministerstvo vnitra", name_en="Ministry of the Interior"
+        ),
         funding_source="state",
         eligible_applicants=["municipality", "ngo"],
         purpose_cs="Podpořit obce.",
@@ -57,10 +65,21 @@ def test_instrument_page_answers_in_both_languages_with_its_sections(client, ins
     assert "Ministerstvo vnitra" in czech
     assert "31. března 2030" in czech
     assert "100\xa0000\xa0Kč – 1\xa0500\xa0000\xa0Kč" in czech
-    for text in ["Grants for the integration of foreigners", "Ministry of the Interior", "Municipality",
-                 "Purpose", "Conditions", "Strengths", "Weaknesses", "When to use it", "Evidence level",
-                 "Monitoring data", "March 31, 2030", "CZK\xa0100,000 – CZK\xa01,500,000",
-                 'href="https://example.org/apply"']:
+    for text in [
+        "Grants for the integration of foreigners",
+        "Ministry of the Interior",
+        "Municipality",
+        "Purpose",
+        "Conditions",
+        "Strengths",
+        "Weaknesses",
+        "When to use it",
+        "Evidence level",
+        "Monitoring data",
+        "March 31, 2030",
+        "CZK\xa0100,000 – CZK\xa01,500,000",
+        'href="https://example.org/apply"',
+    ]:
         assert text in english, text
 
 
@@ -80,7 +99,9 @@ def test_instrument_links_to_funded_projects_and_recommending_strategies(client,
     assert "Draft strategy" not in content
     # and back: the project names the instrument that funded it
     with translation.override("en"):
-        project_page = client.get(reverse("projects:detail", kwargs={"slug": funded.slug})).content.decode()
+        project_page = client.get(
+            reverse("projects:detail", kwargs={"slug": funded.slug})
+        ).content.decode()
     assert f'href="/en/instruments/{instrument.slug}/"' in project_page
 
 

@@ -57,10 +57,19 @@ def project():
         contact_function_en="coordinator",
     )
     project.places.add(make_place(name_cs="Brno", name_en="Brno"))
-    project.sources.add(make_source(title="Evaluation report", url="https://example.org/report", year=2022))
-    KeyFigure.objects.create(project=project, label_cs="zapsaní", label_en="enrolled", value=Decimal("685"))
+    project.sources.add(
+        make_source(title="Evaluation report", url="https://example.org/report", year=2022)
+    )
     KeyFigure.objects.create(
-        project=project, label_cs="dokončilo", label_en="completed", value=Decimal("54"), unit_cs="%", unit_en="%"
+        project=project, label_cs="zapsaní", label_en="enrolled", value=Decimal("685")
+    )
+    KeyFigure.objects.create(
+        project=project,
+        label_cs="dokončilo",
+        label_en="completed",
+        value=Decimal("54"),
+        unit_cs="%",
+        unit_en="%",
     )
     partner = make_organisation(name_cs="Partnerská organizace", name_en="Partner organisation")
     Partnership.objects.create(project=project, organisation=partner, role=Partnership.Role.PARTNER)
@@ -71,13 +80,28 @@ def test_project_page_shows_its_sections_in_both_languages(client, project):
     response = client.get(detail_url(project, "cs"))
     assert response.status_code == 200
     content = response.content.decode()
-    for text in ["Společně na trhu práce", "<strong>zaměstnanost</strong>", "685", "Centrum pro integraci"]:
+    for text in [
+        "Společně na trhu práce",
+        "<strong>zaměstnanost</strong>",
+        "685",
+        "Centrum pro integraci",
+    ]:
         assert text in content
     response = client.get(detail_url(project, "en"))
     assert response.status_code == 200
     content = response.content.decode()
-    for heading in ["Objectives", "How it works", "Results and outputs", "Evaluation", "Lessons and transferability",
-                    "Key figures", "Partners", "Sources", "Cite this entry", "Evidence level"]:
+    for heading in [
+        "Objectives",
+        "How it works",
+        "Results and outputs",
+        "Evaluation",
+        "Lessons and transferability",
+        "Key figures",
+        "Partners",
+        "Sources",
+        "Cite this entry",
+        "Evidence level",
+    ]:
         assert heading in content, heading
     assert "Together on the Labour Market" in content
     assert "Integration Centre" in content
@@ -87,8 +111,17 @@ def test_project_page_shows_its_sections_in_both_languages(client, project):
 
 def test_sections_appear_in_reading_order(client, project):
     content = client.get(detail_url(project, "en")).content.decode()
-    positions = [content.index(f'id="{anchor}"') for anchor in
-                 ["objectives", "activities", "results", "evaluation", "evidence-heading", "lessons"]]
+    positions = [
+        content.index(f'id="{anchor}"')
+        for anchor in [
+            "objectives",
+            "activities",
+            "results",
+            "evaluation",
+            "evidence-heading",
+            "lessons",
+        ]
+    ]
     assert positions == sorted(positions)
 
 
@@ -100,8 +133,16 @@ def test_evidence_level_is_explained(client, project):
 
 def test_funding_amounts_follow_the_page_language(client, project):
     instrument = make_instrument(title_cs="Operační program Zaměstnanost", title_en="OP Employment")
-    FundingLine.objects.create(project=project, instrument=instrument, amount=Decimal("8500000"), currency="CZK", year=2019)
-    FundingLine.objects.create(project=project, note_cs="Dar", note_en="Donation", amount=Decimal("315000.50"), currency="EUR")
+    FundingLine.objects.create(
+        project=project, instrument=instrument, amount=Decimal("8500000"), currency="CZK", year=2019
+    )
+    FundingLine.objects.create(
+        project=project,
+        note_cs="Dar",
+        note_en="Donation",
+        amount=Decimal("315000.50"),
+        currency="EUR",
+    )
     czech = client.get(detail_url(project, "cs")).content.decode()
     english = client.get(detail_url(project, "en")).content.decode()
     assert "8\xa0500\xa0000\xa0Kč" in czech
@@ -158,7 +199,10 @@ def test_cite_block_has_permalink_dates_and_downloads(client, project):
 def test_open_graph_and_breadcrumbs(client, project):
     content = client.get(detail_url(project, "en")).content.decode()
     assert '<meta property="og:title" content="Together on the Labour Market">' in content
-    assert '<meta property="og:description" content="The project helps foreigners find work.">' in content
+    assert (
+        '<meta property="og:description" content="The project helps foreigners find work.">'
+        in content
+    )
     assert 'aria-label="Breadcrumbs"' in content
     assert 'href="/en/projects/"' in content
 

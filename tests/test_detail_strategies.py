@@ -18,7 +18,10 @@ def url(name, obj, language):
 
 @pytest.fixture
 def scenario():
-    scenario = make_scenario(title_cs="Náhlý příliv zahraničních pracovníků", title_en="A sudden influx of foreign workers")
+    scenario = make_scenario(
+        title_cs="Náhlý příliv zahraničních pracovníků",
+        title_en="A sudden influx of foreign workers",
+    )
     scenario.warning_signs_cs = "Nové ubytovny."
     scenario.warning_signs_en = "New dormitories."
     scenario.indicators_cs = "Počet cizinců."
@@ -29,15 +32,33 @@ def scenario():
 
 @pytest.fixture
 def strategy(scenario):
-    strategy = make_strategy(scenario=scenario, title_en="Strategy for a city", place_kind="city",
-                             goals_cs="Cíle.", goals_en="Goals of the strategy.")
+    strategy = make_strategy(
+        scenario=scenario,
+        title_en="Strategy for a city",
+        place_kind="city",
+        goals_cs="Cíle.",
+        goals_en="Goals of the strategy.",
+    )
     instrument = make_instrument(title_en="Grant for language courses")
     project = make_project(title_en="Example language project")
     draft_instrument = make_instrument(title_en="Draft grant", status=Status.DRAFT)
-    make_step(strategy, phase=Step.Phase.LONG_TERM, position=1, title_en="Write an integration plan",
-              responsible_en="The council", time_frame_en="Within a year")
-    make_step(strategy, phase=Step.Phase.FIRST_DAYS, position=1, title_en="Open an information point",
-              instruments=[instrument, draft_instrument], projects=[project], time_frame_en="Day 1–7")
+    make_step(
+        strategy,
+        phase=Step.Phase.LONG_TERM,
+        position=1,
+        title_en="Write an integration plan",
+        responsible_en="The council",
+        time_frame_en="Within a year",
+    )
+    make_step(
+        strategy,
+        phase=Step.Phase.FIRST_DAYS,
+        position=1,
+        title_en="Open an information point",
+        instruments=[instrument, draft_instrument],
+        projects=[project],
+        time_frame_en="Day 1–7",
+    )
     make_step(strategy, phase=Step.Phase.PREPARE, position=1, title_en="Map the employers")
     return strategy
 
@@ -49,10 +70,19 @@ def test_strategy_page_shows_scenario_then_phases_in_order(client, strategy):
     assert "A sudden influx of foreign workers" in content
     assert "What the situation is." in content
     assert "New dormitories." in content
-    positions = [content.index(text) for text in
-                 ["What the situation is.", "Map the employers", "Open an information point", "Write an integration plan"]]
+    positions = [
+        content.index(text)
+        for text in [
+            "What the situation is.",
+            "Map the employers",
+            "Open an information point",
+            "Write an integration plan",
+        ]
+    ]
     assert positions == sorted(positions)
-    phases = [content.index(f'id="phase-{phase}"') for phase in ("prepare", "first_days", "long_term")]
+    phases = [
+        content.index(f'id="phase-{phase}"') for phase in ("prepare", "first_days", "long_term")
+    ]
     assert phases == sorted(phases)
     assert 'id="phase-first_months"' not in content  # an empty phase is left out
 
@@ -73,13 +103,27 @@ def test_strategy_prints_as_a_checklist(client, strategy):
 
 
 def test_scenario_page_lists_its_strategies_by_kind_of_place(client, scenario, strategy):
-    make_strategy(scenario=scenario, title_en="Strategy for a small municipality", place_kind="small_municipality")
-    make_strategy(scenario=scenario, title_en="Draft strategy for a region", place_kind="region", status=Status.DRAFT)
+    make_strategy(
+        scenario=scenario,
+        title_en="Strategy for a small municipality",
+        place_kind="small_municipality",
+    )
+    make_strategy(
+        scenario=scenario,
+        title_en="Draft strategy for a region",
+        place_kind="region",
+        status=Status.DRAFT,
+    )
     for language in ("cs", "en"):
         assert client.get(url("strategies:scenario", scenario, language)).status_code == 200
     content = client.get(url("strategies:scenario", scenario, "en")).content.decode()
-    for text in ["What the situation is.", "New dormitories.", "The number of foreign residents.",
-                 "Warning signs", "Indicators to watch"]:
+    for text in [
+        "What the situation is.",
+        "New dormitories.",
+        "The number of foreign residents.",
+        "Warning signs",
+        "Indicators to watch",
+    ]:
         assert text in content
     assert content.index("Strategy for a small municipality") < content.index("Strategy for a city")
     assert "Draft strategy for a region" not in content

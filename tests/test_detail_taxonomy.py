@@ -7,7 +7,13 @@ from django.utils import translation
 from platform_site.models import Status
 from projects.models import Partnership
 from taxonomy.models import Place
-from tests.factories import make_instrument, make_organisation, make_place, make_project, make_strategy
+from tests.factories import (
+    make_instrument,
+    make_organisation,
+    make_place,
+    make_project,
+    make_strategy,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,28 +24,48 @@ def url(name, obj, language):
 
 
 def test_organisation_page_shows_what_it_runs_funds_and_administers(client):
-    region = make_place(kind=Place.Kind.REGION, name_cs="Jihomoravský kraj", name_en="South Moravian Region")
-    organisation = make_organisation(name_cs="Jihomoravské centrum", name_en="South Moravian Centre", place=region)
+    region = make_place(
+        kind=Place.Kind.REGION, name_cs="Jihomoravský kraj", name_en="South Moravian Region"
+    )
+    organisation = make_organisation(
+        name_cs="Jihomoravské centrum", name_en="South Moravian Centre", place=region
+    )
     make_project(title_en="Project it leads", lead_organisation=organisation)
-    make_project(title_en="Draft project it leads", lead_organisation=organisation, status=Status.DRAFT)
+    make_project(
+        title_en="Draft project it leads", lead_organisation=organisation, status=Status.DRAFT
+    )
     partnered = make_project(title_en="Project it is partner in")
-    Partnership.objects.create(project=partnered, organisation=organisation, role=Partnership.Role.PARTNER)
+    Partnership.objects.create(
+        project=partnered, organisation=organisation, role=Partnership.Role.PARTNER
+    )
     funded = make_project(title_en="Project it funds")
-    Partnership.objects.create(project=funded, organisation=organisation, role=Partnership.Role.FUNDER)
+    Partnership.objects.create(
+        project=funded, organisation=organisation, role=Partnership.Role.FUNDER
+    )
     make_instrument(title_en="Instrument it administers", administrator=organisation)
     for language in ("cs", "en"):
         assert client.get(url("taxonomy:organisation", organisation, language)).status_code == 200
     content = client.get(url("taxonomy:organisation", organisation, "en")).content.decode()
-    for text in ["South Moravian Centre", "Project it leads", "Project it is partner in", "Project it funds",
-                 "Instrument it administers", "South Moravian Region"]:
+    for text in [
+        "South Moravian Centre",
+        "Project it leads",
+        "Project it is partner in",
+        "Project it funds",
+        "Instrument it administers",
+        "South Moravian Region",
+    ]:
         assert text in content, text
     assert "Draft project it leads" not in content
 
 
 def test_place_page_includes_the_places_below_it(client):
-    region = make_place(kind=Place.Kind.REGION, name_cs="Jihomoravský kraj", name_en="South Moravian Region")
+    region = make_place(
+        kind=Place.Kind.REGION, name_cs="Jihomoravský kraj", name_en="South Moravian Region"
+    )
     town = make_place(parent=region, name_cs="Brno", name_en="Brno")
-    district = make_place(kind=Place.Kind.DISTRICT, parent=town, name_cs="Brno-střed", name_en="Brno-Centre")
+    district = make_place(
+        kind=Place.Kind.DISTRICT, parent=town, name_cs="Brno-střed", name_en="Brno-Centre"
+    )
     elsewhere = make_place(name_cs="Ostrava", name_en="Ostrava")
     make_project(title_en="Project in the district").places.add(district)
     make_instrument(title_en="Regional grant").places.add(region)

@@ -3,12 +3,13 @@
 Load with ``{% load platform %}``.
 """
 
+import html
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
 from django.utils.formats import number_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -44,6 +45,15 @@ def fallback_language(obj, field: str) -> str | None:
 def markdown_filter(text):
     """Markdown rendered to HTML through the nh3 allow-list."""
     return render_markdown(text)
+
+
+@register.filter
+def markdown_text(text) -> str:
+    """Markdown as plain text (for meta descriptions): rendered, sanitised, tags stripped, unescaped.
+
+    The result is an ordinary string, so the template escapes it again where it is used.
+    """
+    return html.unescape(strip_tags(render_markdown(text))).strip()
 
 
 @register.filter
