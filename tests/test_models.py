@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from instruments.models import Instrument
 from platform_site.models import Status
@@ -85,9 +86,14 @@ def test_published_entry_without_czech_title_fails_validation_with_clear_message
     project = make_project(status=Status.DRAFT)
     project.title_cs = ""
     project.status = Status.PUBLISHED
-    with pytest.raises(ValidationError) as raised:
-        project.full_clean()
-    assert "A published entry needs a Czech title." in raised.value.message_dict["title_cs"]
+    for language, message in (
+        ("en", "A published entry needs a Czech title."),
+        ("cs", "Zveřejněný záznam musí mít český název."),
+    ):
+        with translation.override(language):
+            with pytest.raises(ValidationError) as raised:
+                project.full_clean()
+            assert message in raised.value.message_dict["title_cs"]
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.utils import translation
 
 from platform_site import workflow
 from platform_site.models import Status
@@ -73,9 +74,10 @@ def test_publishing_without_czech_summary_is_refused_with_clear_message(publishe
     project = make_project(status=Status.REVIEW)
     Project.objects.filter(pk=project.pk).update(summary_cs="")
     project.refresh_from_db()
-    with pytest.raises(ValidationError) as raised:
-        workflow.publish(project, by=publisher)
-    assert "A published entry needs a Czech summary." in raised.value.messages
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as raised:
+            workflow.publish(project, by=publisher)
+        assert "A published entry needs a Czech summary." in raised.value.messages
     project.refresh_from_db()
     assert project.status == Status.REVIEW
 
