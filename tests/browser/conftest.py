@@ -64,13 +64,8 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def seed_content(transactional_db):
-    """The real seed content from fixtures/*.yaml, loaded and indexed for search.
-
-    Skips only when there are no fixture files at all; tests add their own data
-    (tests/factories.py) for whatever the seeds do not cover yet.
-    """
+def load_seed_content() -> list[Path]:
+    """Load every fixtures/*.yaml and index it for search; skip when there is none."""
     from platform_site.search import rebuild_all
 
     files = sorted(FIXTURES_DIR.glob("*.yaml"))
@@ -79,6 +74,62 @@ def seed_content(transactional_db):
     call_command("loaddata", *[str(path) for path in files], verbosity=0)
     rebuild_all()
     return files
+
+
+@pytest.fixture
+def seed_content(transactional_db):
+    """The real seed content from fixtures/*.yaml, loaded and indexed for search.
+
+    Skips only when there are no fixture files at all; tests add their own data
+    (tests/factories.py) for whatever the seeds do not cover yet.
+    """
+    return load_seed_content()
+
+
+@pytest.fixture(scope="module")
+def seeded_database(django_db_setup, django_db_blocker):
+    """The seed content committed once for a whole module of read-only browser tests.
+
+    Loading the seeds takes long, so a module that only reads pages shares one
+    load instead of one per test; the database is emptied again after the module.
+    Yields a function that runs code with database access (e.g. to build data).
+    """
+
+    def with_database(function):
+        with django_db_blocker.unblock():
+            return function()
+
+    with_database(load_seed_content)
+    try:
+        yield with_database
+    finally:
+        with_database(lambda: call_command("flush", interactive=False, verbosity=0))
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request, django_db_blocker):
+    """pytest-django's helper of the same name, except for tests on the module's shared seeds.
+
+    Those must not run in a transactional test case (its flush at the end of each
+    test would delete the shared content); the live server thread just gets
+    database access for the duration of the test.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    shared = "seeded_database" in request.fixturenames
+    if shared:
+        django_db_blocker.unblock()
+    else:
+        request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    try:
+        yield
+    finally:
+        live_server._live_server_modified_settings.disable()
+        if shared:
+            django_db_blocker.restore()
 
 
 def format_violations(violations: list[dict]) -> str:
