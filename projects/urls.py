@@ -1,7 +1,7 @@
 from django.urls import path
 
-from projects import views
 from platform_site import exports
+from projects import views
 
 app_name = "projects"
 
