@@ -29,7 +29,8 @@ def preview_banner(entry) -> str:
         state = _("In review — not public.")
     else:
         state = _("Draft — not public.")
-    return f"{state} {_('You see this preview because you are signed in as staff.')}"
+    reason = _("You see this preview because you are signed in as staff.")
+    return f"{state} {reason}"
 
 
 def page_context(request, obj, english_fields=("title", "summary")) -> dict:
