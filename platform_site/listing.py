@@ -10,6 +10,7 @@ chips and the messages for values that were dropped.
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -24,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from platform_site.collation import sort_key, sort_key_expression, translated
-from platform_site.search import search_query
+from platform_site.search import search, search_query
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_KEY = 40
@@ -48,21 +49,17 @@ FILTERSET_PATHS = {
 }
 
 
-class _FilterSets(dict):
+class _FilterSets(Mapping):
     """``FILTERSETS["projects"]`` is the catalogue's FilterSet class (imported on first use)."""
 
-    def __missing__(self, key):
-        if key not in FILTERSET_PATHS:
-            raise KeyError(key)
-        value = import_string(FILTERSET_PATHS[key])
-        self[key] = value
-        return value
+    def __getitem__(self, key):
+        return import_string(FILTERSET_PATHS[key])
 
-    def __contains__(self, key):
-        return key in FILTERSET_PATHS
+    def __iter__(self):
+        return iter(FILTERSET_PATHS)
 
-    def keys(self):
-        return FILTERSET_PATHS.keys()
+    def __len__(self):
+        return len(FILTERSET_PATHS)
 
 
 FILTERSETS = _FilterSets()
@@ -246,8 +243,6 @@ class SearchFilter(django_filters.CharFilter):
         return self.match(qs, value, rank=self.rank)
 
     def match(self, qs, value, rank=True):
-        from platform_site.search import search
-
         if rank:
             return search(qs, value)
         tsquery = search_query(value)
@@ -261,8 +256,10 @@ class SearchFilter(django_filters.CharFilter):
 class CatalogueFilterSet(django_filters.FilterSet):
     """Filters of one catalogue, usable on its own (the API) and by ``list_state`` (the pages).
 
-    Subclasses declare ``q`` first, then their facets, and ``orderings``:
-    a dict of whitelisted sort keys to (label, callable(language) -> order_by args).
+    Subclasses declare their facets and ``orderings``: the whitelisted sort keys,
+    each with its label and a callable(filterset, language) giving the order_by
+    arguments. The ordering is applied by ``filter_queryset``, so ``.qs`` (and
+    DRF's DjangoFilterBackend) return the rows in the order the page shows them.
     """
 
     q = SearchFilter(label=_("Search in this list"))
@@ -409,7 +406,9 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
     raw = request.GET.get(PAGE_PARAM, "1")
     number = raw if raw.isascii() and raw.isdigit() and len(raw) < 10 else 1
     page = Paginator(queryset, per_page).get_page(number)
-    page.elided_range = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    page.elided_range = list(
+        page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    )
     return page
 
 

@@ -88,8 +88,8 @@ class ProjectFilter(CatalogueFilterSet):
     )
     good_practice = ValueFacetFilter(
         label=_("Good practice"),
-        choices=[("yes", _("Good practice only"))],
-        conditions={"yes": lambda: Q(is_good_practice=True)},
+        choices=[("true", _("Good practice only"))],
+        conditions={"true": lambda: Q(is_good_practice=True)},
     )
 
     ranges = {"years": (_("Years active"), ("year_from", "year_to"))}

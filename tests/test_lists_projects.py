@@ -147,10 +147,10 @@ def test_years_active_is_an_overlap_and_ongoing_runs_until_now(client):
 def test_evidence_level_and_good_practice(client):
     strong = make_project(evidence_level=EvidenceLevel.IMPACT, is_good_practice=True)
     make_project(evidence_level=EvidenceLevel.MONITORING)
-    response = client.get("/cs/projects/", {"evidence": "impact", "good_practice": "yes"})
+    response = client.get("/cs/projects/", {"evidence": "impact", "good_practice": "true"})
     assert slugs(response) == [strong.slug]
     assert facet(response, "evidence")["monitoring"].count == 0  # good practice narrows it
-    assert facet(response, "good_practice")["yes"].count == 1
+    assert facet(response, "good_practice")["true"].count == 1
 
 
 def test_search_combines_with_facets(client):
