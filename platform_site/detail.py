@@ -54,6 +54,10 @@ def page_context(request, obj, english_fields=("title", "summary")) -> dict:
         context["content_languages"] = [settings.LANGUAGE_CODE]
     if isinstance(obj, Publishable):
         app = obj._meta.app_label
+        context["feed_url"] = reverse(f"{app}:feed")
+        context["feed_title"] = _("Newly published: %(catalogue)s") % {
+            "catalogue": obj._meta.verbose_name_plural
+        }
         try:
             context["cite_urls"] = {
                 fmt: reverse(f"{app}:cite", kwargs={"slug": obj.slug, "fmt": fmt})

@@ -203,6 +203,9 @@ def test_open_graph_and_breadcrumbs(client, project):
         '<meta property="og:description" content="The project helps foreigners find work.">'
         in content
     )
+    assert content.count('property="og:type"') == 1
+    assert '<meta property="og:type" content="article">' in content
+    assert 'type="application/atom+xml" href="/en/projects/feed/"' in content
     assert 'aria-label="Breadcrumbs"' in content
     assert 'href="/en/projects/"' in content
 
