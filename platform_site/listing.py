@@ -388,6 +388,10 @@ class ListState:
         return "?"
 
     @property
+    def export_url_name(self) -> str:
+        return EXPORT_URL_NAMES[self.catalogue]
+
+    @property
     def export_links(self) -> list[dict]:
         """Links to every matching row as CSV, XLSX and JSON, carrying the current filters."""
         links = []
