@@ -65,11 +65,33 @@ class TranslatedAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return self_hosted(super().media)
 
 
-class TranslatedTabularInline(TranslationTabularInline):
+def locked_for(user, entry) -> bool:
+    """A published or archived entry is changed only by those who may publish it."""
+    return (
+        entry is not None
+        and getattr(entry, "status", None) in (Status.PUBLISHED, Status.ARCHIVED)
+        and not workflow.can_publish(user, type(entry))
+    )
+
+
+class FollowsParentLock:
+    """Rows of an entry (partners, funding lines, steps) are locked with the entry."""
+
+    def has_add_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not locked_for(request.user, obj) and super().has_delete_permission(request, obj)
+
+
+class TranslatedTabularInline(FollowsParentLock, TranslationTabularInline):
     extra = 0
 
 
-class TranslatedStackedInline(TranslationStackedInline):
+class TranslatedStackedInline(FollowsParentLock, TranslationStackedInline):
     extra = 0
 
 
@@ -98,7 +120,7 @@ class PublishableAdmin(ImportExportMixin, TranslatedAdmin):
     """A catalogue entry (project, instrument, strategy) under the editorial workflow.
 
     Editors write drafts and submit them for review; only publishers publish, unpublish
-    and archive. The status field is read-only for everyone without the publish
+    and archive, and only they change an entry once it is published. The status field is read-only for everyone without the publish
     permission, and the server keeps the stored status whatever such a user posts.
     """
 
@@ -132,6 +154,11 @@ class PublishableAdmin(ImportExportMixin, TranslatedAdmin):
 
     def has_publish_permission(self, request, obj=None):
         return workflow.can_publish(request.user, self.model)
+
+    def has_change_permission(self, request, obj=None):
+        # Editors change drafts and entries in review; a published or archived entry is
+        # theirs to view until a publisher returns it to draft.
+        return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

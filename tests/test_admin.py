@@ -403,3 +403,19 @@ def test_demo_users_are_created_only_in_debug(settings, capsys, client):
     assert editor.is_staff and not editor.is_superuser
     assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
     assert client.login(username="demo-publisher", password="demo-publisher-pass")
+
+
+@pytest.mark.django_db
+def test_published_entry_is_read_only_for_editors(client, editor, publisher):
+    project = make_project(status=Status.PUBLISHED, slug="adaptacni-kurzy", title_cs="Původní")
+    url = admin_url("projects.project", "change", project.pk)
+    client.force_login(editor)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="title_cs"' not in page.content.decode()
+    response = client.post(url, project_form_data(title_cs="Přepsáno"))
+    assert response.status_code == 403
+    project.refresh_from_db()
+    assert project.title_cs == "Původní"
+    client.force_login(publisher)
+    assert 'name="title_cs"' in client.get(url).content.decode()
