@@ -419,3 +419,18 @@ def test_published_entry_is_read_only_for_editors(client, editor, publisher):
     assert project.title_cs == "Původní"
     client.force_login(publisher)
     assert 'name="title_cs"' in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("make", [make_project, make_instrument, make_strategy])
+def test_preview_from_the_admin_shows_the_draft_with_its_banner(client, editor, make):
+    entry = make(status=Status.DRAFT)
+    content_type = ContentType.objects.get_for_model(type(entry))
+    client.force_login(editor)
+    response = client.get(
+        reverse("admin:view_on_site", args=[content_type.pk, entry.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert 'class="draft-banner"' in response.content.decode()
+    client.logout()
+    assert client.get(entry.get_absolute_url()).status_code == 404

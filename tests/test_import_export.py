@@ -137,6 +137,39 @@ def test_taxonomy_round_trip():
     assert Theme.objects.get(slug="education").name_en == "Education"
 
 
+def post_import(client, content):
+    url = reverse("admin:projects_project_import")
+    page = client.get(url)
+    formats = {
+        str(label).lower(): value for value, label in page.context["form"].fields["format"].choices
+    }
+    return client.post(
+        url,
+        {
+            "resource": "0",
+            "format": formats["csv"],
+            "import_file": SimpleUploadedFile("projects.csv", content.encode(), "text/csv"),
+        },
+    )
+
+
+@pytest.mark.django_db
+def test_admin_import_previews_then_saves_on_confirmation(client, theme, editor):
+    client.force_login(editor)
+    preview = post_import(client, "\n".join([HEADER, GOOD_ROW.format(theme="education")]))
+    assert preview.status_code == 200
+    assert not Project.objects.exists()
+    confirm_form = preview.context["confirm_form"]
+    response = client.post(
+        reverse("admin:projects_project_process_import"),
+        {name: field.initial for name, field in confirm_form.fields.items()}
+        | dict(confirm_form.initial),
+    )
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert (project.slug, project.status, project.created_by) == ("kurzy-cestiny", "draft", editor)
+
+
 @pytest.mark.django_db
 def test_admin_import_preview_reports_the_bad_row_and_saves_nothing(client, theme, editor):
     client.force_login(editor)
@@ -147,25 +180,13 @@ def test_admin_import_preview_reports_the_bad_row_and_saves_nothing(client, them
             "spatny-rok,draft,Špatně,,Roky obráceně.,,2022,2020,education",
         ]
     )
-    url = reverse("admin:projects_project_import")
-    page = client.get(url)
-    formats = dict(
-        (str(label).lower(), value)
-        for value, label in page.context["form"].fields["format"].choices
-    )
-    response = client.post(
-        url,
-        {
-            "resource": "0",
-            "format": formats["csv"],
-            "import_file": SimpleUploadedFile("projects.csv", content.encode(), "text/csv"),
-        },
-    )
+    response = post_import(client, content)
     assert response.status_code == 200
     result = response.context["result"]
     assert result.has_validation_errors()
     assert [row.number for row in result.invalid_rows] == [2]
     assert "confirm_form" not in response.context
     html = response.content.decode()
-    assert "end_year" in html or "Rok ukončení" in html or "end year" in html
+    assert "Rok ukončení nesmí být dřívější než rok zahájení." in html
+    assert "end_year" in html
     assert not Project.objects.exists()
