@@ -8,6 +8,11 @@ from instruments.models import Instrument
 class InstrumentTranslation(TranslationOptions):
     fields = Instrument.translated_fields
 
+
 # The history models are built here, after the translated columns (title_cs, title_en …)
 # have been added, so that every saved version keeps both languages.
-register_history(Instrument, excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+register_history(
+    Instrument,
+    excluded_fields=["search_vector"],
+    m2m_fields=["themes", "target_groups", "places", "sources"],
+)

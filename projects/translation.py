@@ -23,9 +23,14 @@ class FundingLineTranslation(TranslationOptions):
 class KeyFigureTranslation(TranslationOptions):
     fields = ("label", "unit")
 
+
 # The history models are built here, after the translated columns (title_cs, title_en …)
 # have been added, so that every saved version keeps both languages.
-register_history(Project, excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+register_history(
+    Project,
+    excluded_fields=["search_vector"],
+    m2m_fields=["themes", "target_groups", "places", "sources"],
+)
 register_history(Partnership)
 register_history(FundingLine)
 register_history(KeyFigure)

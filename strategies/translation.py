@@ -19,8 +19,13 @@ class StrategyTranslation(TranslationOptions):
 class StepTranslation(TranslationOptions):
     fields = ("title", "description", "responsible", "time_frame")
 
+
 # The history models are built here, after the translated columns (title_cs, title_en …)
 # have been added, so that every saved version keeps both languages.
 register_history(Scenario)
-register_history(Strategy, excluded_fields=["search_vector"], m2m_fields=["themes", "target_groups", "places", "sources"])
+register_history(
+    Strategy,
+    excluded_fields=["search_vector"],
+    m2m_fields=["themes", "target_groups", "places", "sources"],
+)
 register_history(Step, m2m_fields=["instruments", "projects"])

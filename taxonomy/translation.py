@@ -27,6 +27,7 @@ class OrganisationTranslation(TranslationOptions):
     fields = ("name", "description")
     required_languages = ("cs",)
 
+
 # The history models are built here, after the translated columns (title_cs, title_en …)
 # have been added, so that every saved version keeps both languages.
 register_history(Theme)

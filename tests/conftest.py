@@ -15,7 +15,9 @@ def _member_of(group_name, username):
     from platform_site.management.commands.ensure_roles import ensure_roles
 
     ensure_roles()
-    user = get_user_model().objects.create_user(username, password=f"{username}-pass", is_staff=True)
+    user = get_user_model().objects.create_user(
+        username, password=f"{username}-pass", is_staff=True
+    )
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
