@@ -116,6 +116,28 @@ class PlaceFilter(SimpleListFilter):
         return queryset.filter(places__in=Place.objects.with_descendants([int(value)])).distinct()
 
 
+class EnglishTranslationFilter(SimpleListFilter):
+    """Entries with a Czech text whose English version is still missing."""
+
+    title = _("English translation")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("something is missing")), ("complete", _("complete"))]
+
+    def queryset(self, request, queryset):
+        missing = Q()
+        for name in queryset.model.translated_fields:
+            filled_cs = ~Q(**{f"{name}_cs": ""}) & Q(**{f"{name}_cs__isnull": False})
+            empty_en = Q(**{f"{name}_en": ""}) | Q(**{f"{name}_en__isnull": True})
+            missing |= filled_cs & empty_en
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "complete":
+            return queryset.exclude(missing)
+        return queryset
+
+
 class PublishableAdmin(ImportExportMixin, TranslatedAdmin):
     """A catalogue entry (project, instrument, strategy) under the editorial workflow.
 
@@ -138,7 +160,7 @@ class PublishableAdmin(ImportExportMixin, TranslatedAdmin):
     search_fields = ("title_cs", "title_en", "summary_cs", "summary_en", "slug")
     search_help_text = _("Searches titles and summaries in Czech and English, and the slug.")
     prepopulated_fields = {"slug": ("title",)}
-    classification_filters = ("themes", "target_groups", PlaceFilter)
+    classification_filters = ("themes", "target_groups", PlaceFilter, EnglishTranslationFilter)
     classification_fields = ("themes", "target_groups", "places", "sources")
     record_fields = ("published_at", "created_at", "created_by", "updated_at", "updated_by")
     readonly_fields = record_fields

@@ -434,3 +434,13 @@ def test_preview_from_the_admin_shows_the_draft_with_its_banner(client, editor, 
     assert 'class="draft-banner"' in response.content.decode()
     client.logout()
     assert client.get(entry.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_changelist_filters_entries_missing_english(client, editor):
+    missing = make_project(title_en="", status=Status.DRAFT)
+    complete = make_project(status=Status.DRAFT)
+    client.force_login(editor)
+    url = admin_url("projects.project", "changelist")
+    assert list(client.get(url, {"english": "missing"}).context["cl"].result_list) == [missing]
+    assert list(client.get(url, {"english": "complete"}).context["cl"].result_list) == [complete]
