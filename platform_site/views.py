@@ -23,6 +23,7 @@ HOME_RECENT_ENTRIES = 6
 HOME_GOOD_PRACTICES = 3
 SEARCH_RESULTS_PER_GROUP = 20
 MAX_QUERY_LENGTH = 200
+SEARCH_EXPORT_FORMATS = ("csv", "xlsx", "json")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -120,7 +121,14 @@ def search(request):
                     "more_url": f"{reverse(f'{key}:list')}?{urlencode({'q': query})}",
                 }
             )
-    context = {"query": query, "groups": groups, "total": total, "searched": bool(query)}
+    context = {
+        "query": query,
+        "groups": groups,
+        "total": total,
+        "searched": bool(query),
+        "export_formats": SEARCH_EXPORT_FORMATS,
+        "export_query": urlencode({"q": query}),
+    }
     return render(request, "platform_site/search.html", context)
 
 

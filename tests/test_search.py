@@ -172,3 +172,10 @@ def test_highlight_wraps_every_matching_word_form():
     assert "<mark>Cizinci</mark>" in html and "<mark>cizincům</mark>" in html
     assert "<mark>cizinec</mark>" in html and "<mark>obec</mark>" not in html
     assert highlight("Nic zde není.", "cizinci") == ""
+
+
+def test_search_results_offer_exports_of_the_same_query(client):
+    make_project(title_cs="Cizinci v Brně")
+    html = client.get("/cs/search/?q=cizinci+brno").content.decode()
+    for fmt in ("csv", "xlsx", "json"):
+        assert f'href="/cs/search/export.{fmt}?q=cizinci+brno"' in html
