@@ -158,6 +158,20 @@ def data_page(request):
     )
 
 
+THROTTLE_PERIODS = {
+    "s": _("per second"),
+    "m": _("per minute"),
+    "h": _("per hour"),
+    "d": _("per day"),
+}
+
+
+def throttle_rate(rate: str) -> dict:
+    """DRF's "120/minute" as words for the API page."""
+    requests, _slash, period = rate.partition("/")
+    return {"requests": requests, "period": THROTTLE_PERIODS.get(period[:1], period)}
+
+
 @dataclass
 class Endpoint:
     path: str
@@ -197,6 +211,6 @@ def api_page(request):
             )
             + "?target_group=labour-migrants&region=praha",
             "licence": LICENCE,
-            "throttle_rate": settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"],
+            "throttle": throttle_rate(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]),
         },
     )
