@@ -141,7 +141,9 @@ def search_entries(query: str) -> dict:
     for entry in catalogues():
         published = entry.model.objects.published()
         if searchable:
-            results[entry.key] = search(published, query).order_by("-rank", "-published_at", "pk")
+            results[entry.key] = search(published, query).order_by(
+                "-rank", F("published_at").desc(nulls_last=True), "pk"
+            )
         else:
             results[entry.key] = published.none()
     return results

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -24,6 +24,8 @@ HOME_GOOD_PRACTICES = 3
 SEARCH_RESULTS_PER_GROUP = 20
 MAX_QUERY_LENGTH = 200
 SEARCH_EXPORT_FORMATS = ("csv", "xlsx", "json")
+# Entries loaded without a publication date go last, not first (PostgreSQL sorts NULL first in DESC).
+NEWEST_FIRST = F("published_at").desc(nulls_last=True)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -55,8 +57,10 @@ def home(request):
                 "url": reverse(f"{catalogue.key}:list"),
             }
         )
-        recent.extend(published.order_by("-published_at", "pk")[:HOME_RECENT_ENTRIES])
-    recent.sort(key=lambda entry: entry.published_at, reverse=True)
+        recent.extend(published.order_by(NEWEST_FIRST, "pk")[:HOME_RECENT_ENTRIES])
+    recent.sort(
+        key=lambda entry: entry.published_at.timestamp() if entry.published_at else 0, reverse=True
+    )
     Scenario = apps.get_model("strategies", "Scenario")
     scenarios = Scenario.objects.annotate(
         strategy_count=Count("strategies", filter=Q(strategies__status=Status.PUBLISHED))
@@ -66,7 +70,7 @@ def home(request):
         .model.objects.published()
         .filter(is_good_practice=True)
         .select_related("lead_organisation")
-        .order_by("-published_at", "pk")[:HOME_GOOD_PRACTICES]
+        .order_by(NEWEST_FIRST, "pk")[:HOME_GOOD_PRACTICES]
     )
     context = {
         "catalogue_counts": catalogue_counts,

@@ -180,3 +180,13 @@ def test_home_uses_a_fixed_number_of_queries(client):
         make_instrument()
         make_strategy()
     assert count_queries() == few
+
+
+def test_entries_without_a_publication_date_come_last_among_recent_ones(client):
+    undated = make_project(title_en="Loaded without a date")
+    type(undated).objects.filter(pk=undated.pk).update(published_at=None)
+    make_project(title_en="Published today")
+    response = client.get("/en/")
+    assert response.status_code == 200
+    titles = [entry.title for entry in response.context["recent"]]
+    assert titles.index("Published today") < titles.index("Loaded without a date")
