@@ -68,3 +68,26 @@ def test_the_committed_czech_catalogue_translates_the_base_layout():
         entry = catalogue[english]
         assert entry.msgstr, f"{english!r} has no Czech translation"
         assert "fuzzy" not in entry.flags, f"{english!r} is marked fuzzy"
+
+
+def test_catalogues_compile_without_gnu_gettext(tmp_path, settings, monkeypatch):
+    """A machine without msgfmt builds the same .mo files through polib."""
+    import gettext
+    import shutil
+
+    from platform_site.management.commands import compile_catalogues
+
+    locale = tmp_path / "locale"
+    shutil.copytree(
+        CS_PO.parent.parent.parent, locale, ignore=shutil.ignore_patterns("*.mo", ".lock")
+    )
+    settings.LOCALE_PATHS = [locale]
+    monkeypatch.setattr(compile_catalogues.shutil, "which", lambda name: None)
+    call_command("compile_catalogues", verbosity=0)
+    with (locale / "cs" / "LC_MESSAGES" / "django.mo").open("rb") as mo:
+        catalogue = gettext.GNUTranslations(mo)
+    assert catalogue.gettext("Skip to main content") == "Přejít na hlavní obsah"
+    assert (
+        catalogue.ngettext("%(counter)s strategy", "%(counter)s strategies", 5)
+        == "%(counter)s strategií"
+    )
