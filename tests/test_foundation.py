@@ -88,14 +88,25 @@ def test_base_layout_has_skip_link_navigation_and_credits(client):
     assert 'href="/en/accessibility/"' in footer
 
 
-def test_public_pages_carry_a_content_security_policy_without_unsafe_inline(client):
-    response = client.get("/cs/")
+@pytest.mark.parametrize(
+    "path", ["/cs/", "/en/about/", "/cs/accessibility/", "/en/search/?q=cizinci"]
+)
+def test_public_pages_carry_a_content_security_policy_without_unsafe_inline(client, path):
+    make_project(title_cs="Cizinci v obci")
+    response = client.get(path)
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "unsafe-inline" not in policy
     html = response.content.decode()
     assert "<script>" not in html
     assert "style=" not in html
+    assert "<style" not in html
+
+
+def test_pages_link_the_design_system_and_a_print_stylesheet(client):
+    html = client.get("/cs/").content.decode()
+    assert 'href="/static/vendor/gov-design-system/tokens.css"' in html
+    assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
 
 
 @pytest.mark.parametrize(
