@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -195,6 +196,7 @@ def build_export(request, catalogue: str, fmt: str) -> ExportFile:
 # --- cell values --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def yes_no(value: bool, lang: str) -> str:
     with translation.override(lang):
         return _("yes") if value else _("no")
