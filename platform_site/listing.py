@@ -23,6 +23,8 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from platform_site.collation import sort_key, sort_key_expression, translated
 from platform_site.search import search, search_query
@@ -150,6 +152,7 @@ class ValueFacetFilter(django_filters.MultipleChoiceFilter):
         return [(str(value), names.get(str(value), str(value))) for value in values]
 
 
+@extend_schema_field(OpenApiTypes.STR)  # the API takes slugs
 class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
     """A facet whose values are rows of another model (themes, organisations, regions …), by slug.
 
@@ -372,16 +375,6 @@ class ListState:
     @property
     def is_filtered(self) -> bool:
         return bool(self.chips)
-
-    def url_with(self, **changes) -> str:
-        params = self.params.copy()
-        for key, value in changes.items():
-            if value is None:
-                params.pop(key, None)
-            else:
-                params[key] = value
-        encoded = params.urlencode()
-        return f"?{encoded}" if encoded else "?"
 
     @property
     def clear_url(self) -> str:
