@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from platform_site.exports import PUBLISHER
 from platform_site.models import Publishable, Status
 
 
@@ -54,6 +55,8 @@ def page_context(request, obj, english_fields=("title", "summary")) -> dict:
         context["content_languages"] = [settings.LANGUAGE_CODE]
     if isinstance(obj, Publishable):
         app = obj._meta.app_label
+        # The same publisher the RIS and BibTeX downloads name as the author.
+        context["cite_publisher"] = PUBLISHER
         context["feed_url"] = reverse(f"{app}:feed")
         context["feed_title"] = _("Newly published: %(catalogue)s") % {
             "catalogue": obj._meta.verbose_name_plural

@@ -194,6 +194,7 @@ def test_cite_block_has_permalink_dates_and_downloads(client, project):
         assert reverse("projects:cite", kwargs={"slug": project.slug, "fmt": "ris"}) in content
         assert reverse("projects:cite", kwargs={"slug": project.slug, "fmt": "bib"}) in content
     assert "Last updated" in content
+    assert "Association for Integration and Migration (SIMI)" in content
 
 
 def test_open_graph_and_breadcrumbs(client, project):
