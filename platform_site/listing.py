@@ -366,6 +366,25 @@ class ListState:
     chips: list[Chip]
     facets: list[Facet]
     params: QueryDict  # the valid, meaningful parameters (no page)
+    base: QuerySet | None = None  # every published row, before any filter
+
+    def relaxations(self) -> list[tuple[Chip, int | None]]:
+        """Each active filter with the number of results without it (for an empty list).
+
+        One count per filter, asked only when the page has nothing to show. A value
+        that shares its facet with others gets no number: removing it cannot widen
+        the list.
+        """
+        per_facet: dict[str, int] = {}
+        for chip in self.chips:
+            per_facet[chip.name] = per_facet.get(chip.name, 0) + 1
+        result = []
+        for chip in self.chips:
+            count = None
+            if self.base is not None and per_facet[chip.name] == 1:
+                count = self.filterset.filter_except(self.base, exclude=chip.name).count()
+            result.append((chip, count))
+        return result
 
     @property
     def querystring(self) -> str:
@@ -483,6 +502,7 @@ def list_state(request, catalogue: str) -> ListState:
         chips=chips,
         facets=facets,
         params=kept,
+        base=base,
     )
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from platform_site.models import EvidenceLevel, Status
 from projects.models import FundingLine, Partnership
-from taxonomy.models import Place
+from taxonomy.models import Place, TargetGroup
 from tests.factories import (
     make_instrument,
     make_organisation,
@@ -212,14 +212,19 @@ def test_pagination_keeps_the_filters(client):
 
 
 def test_no_results_explains_and_offers_to_remove_filters(client):
-    make_theme(slug="housing")
+    make_theme(slug="housing", name_en="Housing")
+    make_target_group(slug="migrants", name_en="Migrants")
+    make_project().target_groups.add(*TargetGroup.objects.all())
     make_project()
-    response = client.get("/en/projects/", {"theme": "housing"})
+    response = client.get("/en/projects/", {"theme": "housing", "target_group": "migrants"})
     html = response.content.decode()
     assert response.context["page_obj"].paginator.count == 0
     assert 'id="no-results"' in html
     assert "No entry meets all the filters" in html
-    assert 'href="?"' in html or "Remove" in html
+    # Each way out says what it would give: without the theme one project, without the group none.
+    assert "Remove “Theme: Housing”</a> <span class=\"facet-count\">(then 1 result)" in html
+    assert "Remove “Target group: Migrants”</a> <span class=\"facet-count\">(then 0 results)" in html
+    assert 'href="?target_group=migrants"' in html
 
 
 def test_facet_labels_follow_the_page_language(client):
