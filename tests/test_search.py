@@ -1,10 +1,13 @@
 """Global search: Czech-aware matching, ranking, snippets, drafts hidden, no errors on odd input."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from platform_site.models import Status
 from platform_site.search import highlight, search_entries
@@ -179,3 +182,22 @@ def test_search_results_offer_exports_of_the_same_query(client):
     html = client.get("/cs/search/?q=cizinci+brno").content.decode()
     for fmt in ("csv", "xlsx", "json"):
         assert f'href="/cs/search/export.{fmt}?q=cizinci+brno"' in html
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lang=st.sampled_from(["cs", "en"]),
+    params=st.dictionaries(
+        st.one_of(st.just("q"), st.text(max_size=10)),
+        st.one_of(
+            st.text(max_size=300),
+            st.sampled_from(["\x00", "cizinci\x00", "'", "&|!", "ž" * 70, "9" * 400, "%", "\\"]),
+        ),
+        max_size=3,
+    ),
+)
+def test_random_query_strings_never_cause_a_server_error(client, lang, params):
+    response = client.get(f"/{lang}/search/?{urlencode(params)}")
+    assert response.status_code < 500
