@@ -51,3 +51,19 @@ def test_search_results_follow_the_language_switcher(page, transactional_db):
     expect(
         page.locator("#results-projects").get_by_role("link", name="Together on the Labour Market")
     ).to_be_visible()
+
+
+def test_the_seed_content_answers_cizincu_with_entries_about_cizinci(page, seed_content):
+    page.goto("/cs/")
+    page.get_by_label("Hledat projekty, nástroje a strategie").fill("cizincu")
+    page.get_by_label("Hledat projekty, nástroje a strategie").press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/cs/search/\?q=cizincu$"))
+    marks = page.locator("main mark")
+    expect(marks.first).to_be_visible()
+    for word in marks.all_inner_texts()[:20]:
+        assert word.lower().startswith("cizin"), word
+    first_result = page.locator("main ol.entry-list h3 a").first
+    title = first_result.inner_text()
+    first_result.click()
+    expect(page.locator("h1")).to_contain_text(title.strip())
