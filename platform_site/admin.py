@@ -138,7 +138,17 @@ class EnglishTranslationFilter(SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(ImportExportMixin, TranslatedAdmin):
+class ImportExportAdmin(ImportExportMixin):
+    """Import and export from the admin, for those who may add and change the entries."""
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_or_change_permission(request)
+
+
+class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
     """A catalogue entry (project, instrument, strategy) under the editorial workflow.
 
     Editors write drafts and submit them for review; only publishers publish, unpublish
@@ -181,9 +191,6 @@ class PublishableAdmin(ImportExportMixin, TranslatedAdmin):
         # Editors change drafts and entries in review; a published or archived entry is
         # theirs to view until a publisher returns it to draft.
         return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

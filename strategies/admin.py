@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
-from import_export.admin import ImportExportMixin
 
 from platform_site.admin import (
     SECTION_CLASSIFICATION,
     SECTION_RECORD,
     SECTION_TEXT,
+    ImportExportAdmin,
     PublishableAdmin,
     TranslatedAdmin,
     TranslatedStackedInline,
@@ -40,7 +40,7 @@ class StepInline(TranslatedStackedInline):
 
 
 @admin.register(Scenario)
-class ScenarioAdmin(ImportExportMixin, TranslatedAdmin):
+class ScenarioAdmin(ImportExportAdmin, TranslatedAdmin):
     resource_classes = [ScenarioResource]
     list_display = ("title", "slug", "position")
     list_editable = ("position",)

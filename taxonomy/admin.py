@@ -1,8 +1,7 @@
 from django.contrib import admin
-from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from platform_site.admin import TranslatedAdmin
+from platform_site.admin import ImportExportAdmin, TranslatedAdmin
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
 from taxonomy.resources import (
     OrganisationResource,
@@ -13,7 +12,7 @@ from taxonomy.resources import (
 )
 
 
-class VocabularyAdmin(ImportExportMixin, TranslatedAdmin):
+class VocabularyAdmin(ImportExportAdmin, TranslatedAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     search_fields = ("name_cs", "name_en", "slug")
@@ -32,7 +31,7 @@ class TargetGroupAdmin(VocabularyAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(ImportExportMixin, TranslatedAdmin):
+class PlaceAdmin(ImportExportAdmin, TranslatedAdmin):
     resource_classes = [PlaceResource]
     list_display = ("name", "kind", "code", "parent")
     list_select_related = ("parent",)
@@ -44,7 +43,7 @@ class PlaceAdmin(ImportExportMixin, TranslatedAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, TranslatedAdmin):
+class OrganisationAdmin(ImportExportAdmin, TranslatedAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "place")
     list_select_related = ("place",)
@@ -56,7 +55,7 @@ class OrganisationAdmin(ImportExportMixin, TranslatedAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class SourceAdmin(ImportExportAdmin, SimpleHistoryAdmin):
     resource_classes = [SourceResource]
     list_display = ("title", "publisher", "year", "accessed")
     search_fields = ("title", "publisher", "slug")

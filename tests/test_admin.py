@@ -444,3 +444,13 @@ def test_changelist_filters_entries_missing_english(client, editor):
     url = admin_url("projects.project", "changelist")
     assert list(client.get(url, {"english": "missing"}).context["cl"].result_list) == [missing]
     assert list(client.get(url, {"english": "complete"}).context["cl"].result_list) == [complete]
+
+
+@pytest.mark.django_db
+def test_editor_cannot_import_vocabularies_they_may_only_view(client, editor, publisher):
+    client.force_login(editor)
+    assert client.get(admin_url("taxonomy.theme", "import")).status_code == 403
+    assert client.get(admin_url("taxonomy.theme", "export")).status_code == 200
+    assert client.get(admin_url("taxonomy.organisation", "import")).status_code == 200
+    client.force_login(publisher)
+    assert client.get(admin_url("taxonomy.theme", "import")).status_code == 200
