@@ -41,8 +41,9 @@ RUN DJANGO_SECRET_KEY=build-only-not-secret \
 USER app
 EXPOSE 8000
 
+# The check asks for the first allowed host name, as a request through the load balancer would.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD python -c "import os, sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4).status == 200 else 1)"
+  CMD ["python", "-c", "import os, urllib.request; host = os.environ.get('DJANGO_ALLOWED_HOSTS', 'localhost').split(',')[0].strip().lstrip('.'); host = 'localhost' if host in ('', '*') else host; urllib.request.urlopen(urllib.request.Request('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), headers={'Host': host}), timeout=4)"]
 
 # gunicorn binds to 0.0.0.0:$PORT and starts $WEB_CONCURRENCY workers by itself.
 CMD ["gunicorn", "platform_site.wsgi:application", "--access-logfile", "-", "--forwarded-allow-ips", "*", "--timeout", "60"]

@@ -16,12 +16,23 @@ from django.db import connection
 
 from tests.test_deploy import BASE_DIR, manage, production_env
 
+# The only host name the server accepts, as in production behind a load balancer.
+PUBLIC_HOST = "integrace.example.cz"
+
 
 def dockerfile_command() -> list[str]:
     """The CMD of the Dockerfile, in its exec (JSON) form."""
     text = (BASE_DIR / "Dockerfile").read_text()
     match = re.search(r"^CMD (\[.*\])\s*$", text, re.MULTILINE)
     assert match, "the Dockerfile should end with an exec-form CMD"
+    return json.loads(match.group(1))
+
+
+def healthcheck_command() -> list[str]:
+    """The HEALTHCHECK's command of the Dockerfile, in its exec (JSON) form."""
+    text = (BASE_DIR / "Dockerfile").read_text()
+    match = re.search(r"^HEALTHCHECK [^\n]*\\\n\s*CMD (\[.*\])\s*$", text, re.MULTILINE)
+    assert match, "the Dockerfile should have an exec-form HEALTHCHECK"
     return json.loads(match.group(1))
 
 
@@ -48,7 +59,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def fetch(url: str, headers: dict | None = None):
     """(status, headers, body) of one request, redirects not followed."""
-    request = urllib.request.Request(url, headers=headers or {})
+    request = urllib.request.Request(url, headers={"Host": PUBLIC_HOST, **(headers or {})})
     opener = urllib.request.build_opener(NoRedirect)
     try:
         with opener.open(request, timeout=10) as response:
@@ -62,7 +73,7 @@ def gunicorn_server(db, tmp_path):
     static_root = tmp_path / "static"
     env = production_env(
         DATABASE_URL=database_url(),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_ALLOWED_HOSTS=PUBLIC_HOST,
         DJANGO_STATIC_ROOT=str(static_root),
     )
     collected = manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
@@ -84,7 +95,7 @@ def gunicorn_server(db, tmp_path):
             except OSError:
                 time.sleep(0.1)
         assert process.poll() is None, (tmp_path / "gunicorn.log").read_text()
-        yield base
+        yield base, env
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -102,6 +113,7 @@ def test_dockerfile_runs_gunicorn_serving_the_wsgi_application():
 
 
 def test_gunicorn_serves_healthz_over_plain_http_and_pages_over_https(gunicorn_server):
+    gunicorn_server, env = gunicorn_server
     status, _headers, body = fetch(f"{gunicorn_server}/healthz")
     assert status == 200, body
     assert json.loads(body)["status"] == "ok"
@@ -126,3 +138,13 @@ def test_gunicorn_serves_healthz_over_plain_http_and_pages_over_https(gunicorn_s
     status, _headers, html = fetch(f"{gunicorn_server}/en/no-such-page/", https)
     assert status == 404
     assert "Page not found" in html
+
+
+def test_the_image_health_check_passes_against_the_running_server(gunicorn_server):
+    _base, env = gunicorn_server
+    command = healthcheck_command()
+    assert command[0] == "python"
+    result = subprocess.run(
+        [sys.executable, *command[1:]], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
