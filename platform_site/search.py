@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Value
+from django.db.models import F, QuerySet, Value
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -129,7 +129,7 @@ def matching_words(text: str, query: str) -> set[str]:
     return {word for word in words(text) if lexemes(word) & wanted}
 
 
-def search_entries(query: str) -> dict:
+def search_entries(query: str) -> dict[str, QuerySet]:
     """Published entries of every catalogue that match the query, best first.
 
     Returns {catalogue key: queryset}; each queryset is annotated with ``rank``
