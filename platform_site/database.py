@@ -18,6 +18,9 @@ def database_config(url: str) -> dict:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     else:
         config = dj_database_url.parse(embedded_database_url())
+        # pgserver names its socket directory in the query string (?host=…); keep it
+        # in HOST, where Django and anything that rebuilds a URL from the settings look.
+        config["HOST"] = config.pop("OPTIONS", {}).get("host", "")
     config.setdefault("TEST", {})
     return config
 
