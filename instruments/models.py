@@ -77,7 +77,8 @@ class InstrumentQuerySet(PublishableQuerySet):
         today = timezone.localdate()
         return self.filter(
             Q(call_status=CallStatus.PERMANENT)
-            | Q(call_status=CallStatus.OPEN) & (Q(next_deadline__isnull=True) | Q(next_deadline__gte=today))
+            | Q(call_status=CallStatus.OPEN)
+            & (Q(next_deadline__isnull=True) | Q(next_deadline__gte=today))
         )
 
     def open_for(self, applicant: str):
@@ -121,10 +122,18 @@ class Instrument(Publishable):
     purpose = MarkdownField(_("purpose"), blank=True)
     eligible_activities = MarkdownField(_("what it funds or covers"), blank=True)
     conditions = MarkdownField(_("conditions"), blank=True)
-    allocation = models.DecimalField(_("allocation"), max_digits=16, decimal_places=2, null=True, blank=True)
-    grant_min = models.DecimalField(_("minimum grant"), max_digits=16, decimal_places=2, null=True, blank=True)
-    grant_max = models.DecimalField(_("maximum grant"), max_digits=16, decimal_places=2, null=True, blank=True)
-    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CZK)
+    allocation = models.DecimalField(
+        _("allocation"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    grant_min = models.DecimalField(
+        _("minimum grant"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    grant_max = models.DecimalField(
+        _("maximum grant"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.CZK
+    )
     cofinancing_rate = models.DecimalField(
         _("co-financing rate (%)"),
         max_digits=5,
@@ -164,11 +173,28 @@ class Instrument(Publishable):
     search_fields = {
         "A": ("title", "acronym"),
         "B": ("summary", "purpose"),
-        "C": ("eligible_activities", "conditions", "legal_basis", "results", "strengths", "weaknesses", "when_to_use"),
+        "C": (
+            "eligible_activities",
+            "conditions",
+            "legal_basis",
+            "results",
+            "strengths",
+            "weaknesses",
+            "when_to_use",
+        ),
     }
     translated_fields = (
-        "title", "summary", "purpose", "eligible_activities", "conditions", "funding_period",
-        "legal_basis", "results", "strengths", "weaknesses", "when_to_use",
+        "title",
+        "summary",
+        "purpose",
+        "eligible_activities",
+        "conditions",
+        "funding_period",
+        "legal_basis",
+        "results",
+        "strengths",
+        "weaknesses",
+        "when_to_use",
     )
 
     class Meta(Publishable.Meta):
@@ -177,11 +203,14 @@ class Instrument(Publishable):
         permissions = [("publish_instrument", _("Can publish, unpublish and archive instruments"))]
         constraints = [
             models.CheckConstraint(
-                condition=Q(cofinancing_rate__isnull=True) | Q(cofinancing_rate__gte=0, cofinancing_rate__lte=100),
+                condition=Q(cofinancing_rate__isnull=True)
+                | Q(cofinancing_rate__gte=0, cofinancing_rate__lte=100),
                 name="instrument_cofinancing_0_100",
             ),
             models.CheckConstraint(
-                condition=Q(grant_min__isnull=True) | Q(grant_max__isnull=True) | Q(grant_min__lte=models.F("grant_max")),
+                condition=Q(grant_min__isnull=True)
+                | Q(grant_max__isnull=True)
+                | Q(grant_min__lte=models.F("grant_max")),
                 name="instrument_grant_min_le_max",
             ),
             models.CheckConstraint(
@@ -191,7 +220,9 @@ class Instrument(Publishable):
                 name="instrument_amounts_not_negative",
             ),
             models.CheckConstraint(
-                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="instrument_valid_to_ge_from",
             ),
         ]

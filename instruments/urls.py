@@ -10,5 +10,10 @@ urlpatterns = [
     path("export.<str:fmt>", exports.export_view, {"catalogue": "instruments"}, name="export"),
     path("feed/", views.LatestEntriesFeed(), name="feed"),
     path("<slug:slug>/", views.entry_detail, name="detail"),
-    path("<slug:slug>/cite.<str:fmt>", exports.citation_view, {"catalogue": "instruments"}, name="cite"),
+    path(
+        "<slug:slug>/cite.<str:fmt>",
+        exports.citation_view,
+        {"catalogue": "instruments"},
+        name="cite",
+    ),
 ]

@@ -15,7 +15,9 @@ from platform_site.templatetags.platform import fallback_language
 
 def entry_list(request):
     state = list_state(request, "instruments")
-    return render(request, "instruments/list.html", {"state": state, "page_obj": state.page(request)})
+    return render(
+        request, "instruments/list.html", {"state": state, "page_obj": state.page(request)}
+    )
 
 
 def entry_detail(request, slug):

@@ -87,7 +87,9 @@ _PY_TABLES = {lang: str.maketrans(source, target) for lang, (source, target) in 
 # Folding to lower-case ASCII, for matching names regardless of accents and case.
 _ASCII = {"č": "c", "ř": "r", "š": "s", "ž": "z"}
 _FOLD_SOURCE = "".join(_CZECH)
-_FOLD_TARGET = "".join(_ASCII.get(letters[0], letters[0]) * len(letters) for letters in _CZECH if letters)
+_FOLD_TARGET = "".join(
+    _ASCII.get(letters[0], letters[0]) * len(letters) for letters in _CZECH if letters
+)
 _FOLD_TABLE = str.maketrans(_FOLD_SOURCE, _FOLD_TARGET)
 
 

@@ -36,9 +36,7 @@ def embedded_database_url() -> str:
 
     EMBEDDED_DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(EMBEDDED_DATA_DIR, cleanup_mode="stop")
-    exists = server.psql(
-        f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DB_NAME}';"
-    )
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{EMBEDDED_DB_NAME}';")
     if "(1 row)" not in exists:
         server.psql(f"CREATE DATABASE {EMBEDDED_DB_NAME};")
     # Keep a reference so the server is not cleaned up while this process lives.

@@ -79,7 +79,9 @@ class Publishable(models.Model):
         _("slug"),
         max_length=120,
         unique=True,
-        help_text=_("Stable ASCII identifier used in the permanent link. Do not change it once published."),
+        help_text=_(
+            "Stable ASCII identifier used in the permanent link. Do not change it once published."
+        ),
     )
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), help_text=_("Two to four sentences shown in lists."))

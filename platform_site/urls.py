@@ -21,7 +21,12 @@ urlpatterns += i18n_patterns(
     path("about/", views.about, name="about"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("search/", views.search, name="search"),
-    path("search/export.<str:fmt>", exports.export_view, {"catalogue": "search"}, name="search-export"),
+    path(
+        "search/export.<str:fmt>",
+        exports.export_view,
+        {"catalogue": "search"},
+        name="search-export",
+    ),
     path("data/", datapage.data_page, name="data"),
     path("api/", datapage.api_page, name="api"),
     path("projects/", include("projects.urls")),

@@ -14,7 +14,9 @@ class Project(Publishable):
     results = MarkdownField(_("results and outputs"), blank=True)
     evaluation = MarkdownField(_("evaluation"), blank=True, help_text=_("Method and findings."))
     lessons = MarkdownField(
-        _("lessons and transferability"), blank=True, help_text=_("What others can take over, and on what conditions.")
+        _("lessons and transferability"),
+        blank=True,
+        help_text=_("What others can take over, and on what conditions."),
     )
     lead_organisation = models.ForeignKey(
         "taxonomy.Organisation",
@@ -24,7 +26,9 @@ class Project(Publishable):
         on_delete=models.PROTECT,
         related_name="led_projects",
     )
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, db_index=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, db_index=True
+    )
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, db_index=True)
     ongoing = models.BooleanField(_("ongoing"), default=False)
     evidence_level = models.CharField(
@@ -47,8 +51,15 @@ class Project(Publishable):
         "C": ("activities", "beneficiaries", "results", "evaluation", "lessons"),
     }
     translated_fields = (
-        "title", "summary", "objectives", "activities", "beneficiaries", "results", "evaluation",
-        "lessons", "contact_function",
+        "title",
+        "summary",
+        "objectives",
+        "activities",
+        "beneficiaries",
+        "results",
+        "evaluation",
+        "lessons",
+        "contact_function",
     )
 
     class Meta(Publishable.Meta):
@@ -57,11 +68,15 @@ class Project(Publishable):
         permissions = [("publish_project", _("Can publish, unpublish and archive projects"))]
         constraints = [
             models.CheckConstraint(
-                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
                 name="project_end_year_ge_start_year",
             ),
             models.CheckConstraint(
-                condition=(Q(start_year__isnull=True) | Q(start_year__gte=1945, start_year__lte=2100))
+                condition=(
+                    Q(start_year__isnull=True) | Q(start_year__gte=1945, start_year__lte=2100)
+                )
                 & (Q(end_year__isnull=True) | Q(end_year__gte=1945, end_year__lte=2100)),
                 name="project_years_plausible",
             ),
@@ -82,7 +97,10 @@ class Partnership(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partnerships")
     organisation = models.ForeignKey(
-        "taxonomy.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="partnerships"
+        "taxonomy.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.PARTNER)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -94,7 +112,9 @@ class Partnership(models.Model):
         verbose_name_plural = _("partners")
         ordering = ["role", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "organisation", "role"], name="partnership_unique"),
+            models.UniqueConstraint(
+                fields=["project", "organisation", "role"], name="partnership_unique"
+            ),
         ]
 
     def __str__(self):
@@ -112,8 +132,12 @@ class FundingLine(models.Model):
         related_name="funding_lines",
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2, null=True, blank=True)
-    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CZK)
+    amount = models.DecimalField(
+        _("amount"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.CZK
+    )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
 
     # history: registered in translation.py, once the translated columns exist
@@ -124,7 +148,8 @@ class FundingLine(models.Model):
         ordering = ["year", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(amount__isnull=True) | Q(amount__gte=0), name="funding_line_amount_not_negative"
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="funding_line_amount_not_negative",
             ),
         ]
 

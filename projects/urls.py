@@ -10,5 +10,7 @@ urlpatterns = [
     path("export.<str:fmt>", exports.export_view, {"catalogue": "projects"}, name="export"),
     path("feed/", views.LatestEntriesFeed(), name="feed"),
     path("<slug:slug>/", views.entry_detail, name="detail"),
-    path("<slug:slug>/cite.<str:fmt>", exports.citation_view, {"catalogue": "projects"}, name="cite"),
+    path(
+        "<slug:slug>/cite.<str:fmt>", exports.citation_view, {"catalogue": "projects"}, name="cite"
+    ),
 ]

@@ -47,7 +47,9 @@ class Strategy(Publishable):
     scenario = models.ForeignKey(
         Scenario, verbose_name=_("scenario"), on_delete=models.PROTECT, related_name="strategies"
     )
-    place_kind = models.CharField(_("kind of place"), max_length=20, choices=PlaceKind.choices, db_index=True)
+    place_kind = models.CharField(
+        _("kind of place"), max_length=20, choices=PlaceKind.choices, db_index=True
+    )
     goals = MarkdownField(_("goals"), blank=True)
     key_actors = MarkdownField(_("key actors"), blank=True)
     risks = MarkdownField(_("risks and pitfalls"), blank=True)
@@ -87,10 +89,16 @@ class Step(models.Model):
     responsible = models.CharField(_("who acts"), max_length=300)
     time_frame = models.CharField(_("when"), max_length=200, blank=True)
     instruments = models.ManyToManyField(
-        "instruments.Instrument", verbose_name=_("recommended instruments"), blank=True, related_name="strategy_steps"
+        "instruments.Instrument",
+        verbose_name=_("recommended instruments"),
+        blank=True,
+        related_name="strategy_steps",
     )
     projects = models.ManyToManyField(
-        "projects.Project", verbose_name=_("example projects"), blank=True, related_name="strategy_steps"
+        "projects.Project",
+        verbose_name=_("example projects"),
+        blank=True,
+        related_name="strategy_steps",
     )
 
     # history: registered in translation.py, once the translated columns exist

@@ -11,5 +11,10 @@ urlpatterns = [
     path("feed/", views.LatestEntriesFeed(), name="feed"),
     path("scenarios/<slug:slug>/", views.scenario_detail, name="scenario"),
     path("<slug:slug>/", views.entry_detail, name="detail"),
-    path("<slug:slug>/cite.<str:fmt>", exports.citation_view, {"catalogue": "strategies"}, name="cite"),
+    path(
+        "<slug:slug>/cite.<str:fmt>",
+        exports.citation_view,
+        {"catalogue": "strategies"},
+        name="cite",
+    ),
 ]

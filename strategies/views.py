@@ -17,7 +17,9 @@ from strategies.models import PlaceKind, Scenario, Step, Strategy
 
 def entry_list(request):
     state = list_state(request, "strategies")
-    return render(request, "strategies/list.html", {"state": state, "page_obj": state.page(request)})
+    return render(
+        request, "strategies/list.html", {"state": state, "page_obj": state.page(request)}
+    )
 
 
 def _by_place_kind(strategies) -> list:

@@ -55,13 +55,17 @@ class PlaceQuerySet(models.QuerySet):
         frontier = set(ids)
         while frontier:
             frontier = set(
-                Place.objects.filter(parent_id__in=frontier).exclude(pk__in=ids).values_list("pk", flat=True)
+                Place.objects.filter(parent_id__in=frontier)
+                .exclude(pk__in=ids)
+                .values_list("pk", flat=True)
             )
             ids |= frontier
         return ids
 
     def czech(self):
-        return self.filter(pk__in=self.with_descendants(Place.objects.filter(code=Place.CZECHIA_CODE)))
+        return self.filter(
+            pk__in=self.with_descendants(Place.objects.filter(code=Place.CZECHIA_CODE))
+        )
 
 
 class PlaceManager(models.Manager.from_queryset(PlaceQuerySet)):

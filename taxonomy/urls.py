@@ -7,7 +7,12 @@ app_name = "taxonomy"
 
 urlpatterns = [
     path("organisations/", views.organisation_list, name="organisations"),
-    path("organisations/export.<str:fmt>", exports.export_view, {"catalogue": "organisations"}, name="organisations-export"),
+    path(
+        "organisations/export.<str:fmt>",
+        exports.export_view,
+        {"catalogue": "organisations"},
+        name="organisations-export",
+    ),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("places/<slug:slug>/", views.place_detail, name="place"),
 ]

@@ -13,7 +13,11 @@ from taxonomy.models import Organisation, Place
 
 def organisation_list(request):
     state = list_state(request, "organisations")
-    return render(request, "taxonomy/organisation_list.html", {"state": state, "page_obj": state.page(request)})
+    return render(
+        request,
+        "taxonomy/organisation_list.html",
+        {"state": state, "page_obj": state.page(request)},
+    )
 
 
 def organisation_detail(request, slug):

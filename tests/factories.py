@@ -25,11 +25,15 @@ def make_theme(slug=None, name_cs=None, name_en=None):
 def make_target_group(slug=None, name_cs=None, name_en=None):
     n = _n()
     return TargetGroup.objects.create(
-        slug=slug or f"group-{n}", name_cs=name_cs or f"Skupina {n}", name_en=name_en or f"Group {n}"
+        slug=slug or f"group-{n}",
+        name_cs=name_cs or f"Skupina {n}",
+        name_en=name_en or f"Group {n}",
     )
 
 
-def make_place(slug=None, kind=Place.Kind.MUNICIPALITY, parent=None, code="", name_cs=None, name_en=None):
+def make_place(
+    slug=None, kind=Place.Kind.MUNICIPALITY, parent=None, code="", name_cs=None, name_en=None
+):
     n = _n()
     return Place.objects.create(
         slug=slug or f"place-{n}",
@@ -68,7 +72,9 @@ def _entry_fields(n, kind, title_cs, title_en, summary_cs, summary_en, status):
     }
 
 
-def make_project(title_cs=None, title_en=None, summary_cs=None, summary_en=None, status=Status.PUBLISHED, **extra):
+def make_project(
+    title_cs=None, title_en=None, summary_cs=None, summary_en=None, status=Status.PUBLISHED, **extra
+):
     fields = _entry_fields(_n(), "project", title_cs, title_en, summary_cs, summary_en, status)
     fields.update(extra)
     return Project.objects.create(**fields)
@@ -95,8 +101,15 @@ def make_scenario(slug=None, title_cs=None, title_en=None):
     )
 
 
-def make_strategy(scenario=None, title_cs=None, title_en=None, summary_cs=None, summary_en=None,
-                  status=Status.PUBLISHED, **extra):
+def make_strategy(
+    scenario=None,
+    title_cs=None,
+    title_en=None,
+    summary_cs=None,
+    summary_en=None,
+    status=Status.PUBLISHED,
+    **extra,
+):
     fields = _entry_fields(_n(), "strategy", title_cs, title_en, summary_cs, summary_en, status)
     fields["scenario"] = scenario or make_scenario()
     fields.setdefault("place_kind", "city")

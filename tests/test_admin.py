@@ -85,6 +85,27 @@ def test_admin_speaks_czech_by_default_and_english_on_request(client, publisher)
 
 
 @pytest.mark.django_db
+def test_admin_stays_czech_for_an_english_browser_until_english_is_chosen(client, publisher):
+    client.force_login(publisher)
+    html = client.get(
+        reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"
+    ).content.decode()
+    assert '<html lang="cs"' in html
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("admin:index")})
+    html = client.get(
+        reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"
+    ).content.decode()
+    assert '<html lang="en"' in html
+
+
+@pytest.mark.django_db
+def test_public_pages_still_follow_the_browser_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.django_db
 def test_admin_header_offers_a_language_switch(client, publisher):
     client.force_login(publisher)
     html = client.get(reverse("admin:index")).content.decode()

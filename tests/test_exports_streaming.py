@@ -35,8 +35,12 @@ def generate_projects(count):
         through = getattr(Project, relation).through
         field = {"themes": "theme", "target_groups": "targetgroup", "places": "place"}[relation]
         through.objects.bulk_create(through(project=p, **{field: value}) for p in projects)
-    Partnership.objects.bulk_create(Partnership(project=p, organisation=organisation) for p in projects)
-    FundingLine.objects.bulk_create(FundingLine(project=p, amount=1000, year=2020) for p in projects)
+    Partnership.objects.bulk_create(
+        Partnership(project=p, organisation=organisation) for p in projects
+    )
+    FundingLine.objects.bulk_create(
+        FundingLine(project=p, amount=1000, year=2020) for p in projects
+    )
     return projects
 
 

@@ -222,8 +222,8 @@ def test_no_results_explains_and_offers_to_remove_filters(client):
     assert 'id="no-results"' in html
     assert "No entry meets all the filters" in html
     # Each way out says what it would give: without the theme one project, without the group none.
-    assert "Remove “Theme: Housing”</a> <span class=\"facet-count\">(then 1 result)" in html
-    assert "Remove “Target group: Migrants”</a> <span class=\"facet-count\">(then 0 results)" in html
+    assert 'Remove “Theme: Housing”</a> <span class="facet-count">(then 1 result)' in html
+    assert 'Remove “Target group: Migrants”</a> <span class="facet-count">(then 0 results)' in html
     assert 'href="?target_group=migrants"' in html
 
 

@@ -9,4 +9,6 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("SELECT version()")
             version = cursor.fetchone()[0]
-        self.stdout.write(f"Database ready: {connection.settings_dict['NAME']} ({version.split(',')[0]})")
+        self.stdout.write(
+            f"Database ready: {connection.settings_dict['NAME']} ({version.split(',')[0]})"
+        )

@@ -61,4 +61,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Search index rebuilt for {search.rebuild_all()} entries.")
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM platform_seed_state")
-            cursor.execute("INSERT INTO platform_seed_state (fingerprint) VALUES (%s)", [fingerprint])
+            cursor.execute(
+                "INSERT INTO platform_seed_state (fingerprint) VALUES (%s)", [fingerprint]
+            )
