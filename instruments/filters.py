@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from instruments.models import ApplicantType, CallStatus, FundingSource, Instrument, Kind, Level
 from platform_site.listing import (
     CatalogueFilterSet,
-    ModelFacetFilter,
     ValueFacetFilter,
-    within_place,
+    region_facet,
+    target_group_facet,
+    theme_facet,
 )
-from taxonomy.models import Place, TargetGroup, Theme
+from taxonomy.models import Theme
 
 OPEN_NOW = "open_now"
 
@@ -40,20 +41,8 @@ def _deadline_ordering(filterset, language):
 class InstrumentFilter(CatalogueFilterSet):
     kind = ValueFacetFilter(label=_("Kind"), choices=Kind.choices)
     level = ValueFacetFilter(label=_("Level"), choices=Level.choices)
-    theme = ModelFacetFilter(
-        label=_("Theme"),
-        queryset=lambda request: Theme.objects.all(),
-        lookup=lambda ref: Q(themes=ref),
-        show_empty=True,
-        sort_by_label=False,
-    )
-    target_group = ModelFacetFilter(
-        label=_("Target group"),
-        queryset=lambda request: TargetGroup.objects.all(),
-        lookup=lambda ref: Q(target_groups=ref),
-        show_empty=True,
-        sort_by_label=False,
-    )
+    theme = theme_facet()
+    target_group = target_group_facet()
     applicant = ValueFacetFilter(
         label=_("Who may apply"),
         choices=ApplicantType.choices,
@@ -68,12 +57,7 @@ class InstrumentFilter(CatalogueFilterSet):
         conditions={OPEN_NOW: _open_now},
     )
     funding_source = ValueFacetFilter(label=_("Funding source"), choices=FundingSource.choices)
-    region = ModelFacetFilter(
-        label=_("Region"),
-        queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
-        lookup=lambda ref: within_place("places", ref),
-        selection=lambda regions: Q(places__in=Place.objects.with_descendants(regions)),
-    )
+    region = region_facet()
 
     orderings = {
         "relevance": (

@@ -28,6 +28,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from platform_site.collation import sort_key, sort_key_expression, translated
 from platform_site.search import search, search_query
+from taxonomy.models import Place, TargetGroup, Theme
 
 PAGE_SIZE = 20
 MAX_VALUES_PER_KEY = 40
@@ -203,6 +204,38 @@ class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
 
     def labels(self, values) -> list[tuple[str, str]]:
         return [(obj.slug, str(obj)) for obj in values]
+
+
+def theme_facet() -> ModelFacetFilter:
+    """The theme facet every catalogue shares."""
+    return ModelFacetFilter(
+        label=_("Theme"),
+        queryset=lambda request: Theme.objects.all(),
+        lookup=lambda ref: Q(themes=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+
+
+def target_group_facet() -> ModelFacetFilter:
+    """The target-group facet every catalogue shares."""
+    return ModelFacetFilter(
+        label=_("Target group"),
+        queryset=lambda request: TargetGroup.objects.all(),
+        lookup=lambda ref: Q(target_groups=ref),
+        show_empty=True,
+        sort_by_label=False,
+    )
+
+
+def region_facet() -> ModelFacetFilter:
+    """Regions; choosing one includes its municipalities and city districts."""
+    return ModelFacetFilter(
+        label=_("Region"),
+        queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
+        lookup=lambda ref: within_place("places", ref),
+        selection=lambda regions: Q(places__in=Place.objects.with_descendants(regions)),
+    )
 
 
 def within_place(path: str, ref, attribute: str = "", depth: int = 4) -> Q:

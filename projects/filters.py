@@ -10,11 +10,14 @@ from platform_site.listing import (
     ModelFacetFilter,
     ValueFacetFilter,
     YearFilter,
+    region_facet,
+    target_group_facet,
+    theme_facet,
     within_place,
 )
 from platform_site.models import EvidenceLevel
 from projects.models import Project
-from taxonomy.models import Organisation, Place, TargetGroup, Theme
+from taxonomy.models import Organisation, Place, Theme
 
 
 def _in_czechia():
@@ -46,26 +49,9 @@ def active_until(year: int) -> Q:
 
 
 class ProjectFilter(CatalogueFilterSet):
-    theme = ModelFacetFilter(
-        label=_("Theme"),
-        queryset=lambda request: Theme.objects.all(),
-        lookup=lambda ref: Q(themes=ref),
-        show_empty=True,
-        sort_by_label=False,
-    )
-    target_group = ModelFacetFilter(
-        label=_("Target group"),
-        queryset=lambda request: TargetGroup.objects.all(),
-        lookup=lambda ref: Q(target_groups=ref),
-        show_empty=True,
-        sort_by_label=False,
-    )
-    region = ModelFacetFilter(
-        label=_("Region"),
-        queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
-        lookup=lambda ref: within_place("places", ref),
-        selection=lambda regions: Q(places__in=Place.objects.with_descendants(regions)),
-    )
+    theme = theme_facet()
+    target_group = target_group_facet()
+    region = region_facet()
     location = ValueFacetFilter(
         label=_("Czech Republic or abroad"),
         choices=[("cz", _("Czech Republic")), ("abroad", _("Abroad"))],

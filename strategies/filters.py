@@ -3,9 +3,15 @@
 from django.db.models import F, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.listing import CatalogueFilterSet, ModelFacetFilter, ValueFacetFilter
+from platform_site.listing import (
+    CatalogueFilterSet,
+    ModelFacetFilter,
+    ValueFacetFilter,
+    target_group_facet,
+    theme_facet,
+)
 from strategies.models import PlaceKind, Scenario, Strategy
-from taxonomy.models import TargetGroup, Theme
+from taxonomy.models import Theme
 
 
 class StrategyFilter(CatalogueFilterSet):
@@ -17,20 +23,8 @@ class StrategyFilter(CatalogueFilterSet):
         sort_by_label=False,
     )
     place_kind = ValueFacetFilter(label=_("Kind of place"), choices=PlaceKind.choices)
-    theme = ModelFacetFilter(
-        label=_("Theme"),
-        queryset=lambda request: Theme.objects.all(),
-        lookup=lambda ref: Q(themes=ref),
-        show_empty=True,
-        sort_by_label=False,
-    )
-    target_group = ModelFacetFilter(
-        label=_("Target group"),
-        queryset=lambda request: TargetGroup.objects.all(),
-        lookup=lambda ref: Q(target_groups=ref),
-        show_empty=True,
-        sort_by_label=False,
-    )
+    theme = theme_facet()
+    target_group = target_group_facet()
 
     orderings = {
         "relevance": (
