@@ -97,7 +97,7 @@ def catalogue_querysets(request, catalogue: str) -> list:
         return list(search_entries(query).values()) if query else []
     from platform_site.listing import list_state
 
-    return [list_state(request, catalogue).queryset]
+    return [list_state(request, catalogue, with_facets=False).queryset]
 
 
 def with_related(queryset, spec):

@@ -493,8 +493,12 @@ def _bind(filterset_cls, params, request, queryset):
     return filterset_cls(data, queryset=queryset, request=request), data
 
 
-def list_state(request, catalogue: str) -> ListState:
-    """Everything a list page shows, validated; invalid filter values are dropped with a message."""
+def list_state(request, catalogue: str, *, with_facets: bool = True) -> ListState:
+    """Everything a list page shows, validated; invalid filter values are dropped with a message.
+
+    Exports and the API need only the rows: they pass ``with_facets=False`` and skip
+    the facet counts and chips, which cost a query per facet.
+    """
     filterset_cls = filterset_class(catalogue)
     errors: list[str] = []
     params = _clean_params(request, errors)
@@ -519,7 +523,7 @@ def list_state(request, catalogue: str) -> ListState:
     for name in filterset.filters:
         if name in data:
             kept.setlist(name, data.getlist(name))
-    facets, chips = _facets_and_chips(filterset, base, kept)
+    facets, chips = _facets_and_chips(filterset, base, kept) if with_facets else ([], [])
     return ListState(
         catalogue=catalogue,
         filterset=filterset,

@@ -100,7 +100,7 @@ class CatalogueViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "list":
-            state = list_state(self.request._request, self.catalogue)
+            state = list_state(self.request._request, self.catalogue, with_facets=False)
             if state.errors:
                 raise ValidationError({"filters": state.errors})
             queryset = with_tiebreak(state.queryset)
