@@ -169,3 +169,17 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+
+class SeedState(models.Model):
+    """Fingerprint of the fixture files last loaded, so the set-up loads them only when they change."""
+
+    fingerprint = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("seed content state")
+        verbose_name_plural = _("seed content state")
+
+    def __str__(self):
+        return self.fingerprint

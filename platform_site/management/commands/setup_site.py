@@ -5,9 +5,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection
 
 from platform_site import search
+from platform_site.models import SeedState
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -46,21 +46,12 @@ class Command(BaseCommand):
         if not files:
             return
         fingerprint = fixtures_fingerprint(files)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "CREATE TABLE IF NOT EXISTS platform_seed_state (fingerprint varchar(64) NOT NULL)"
-            )
-            cursor.execute("SELECT fingerprint FROM platform_seed_state")
-            row = cursor.fetchone()
-        if row and row[0] == fingerprint:
+        if SeedState.objects.filter(fingerprint=fingerprint).exists():
             # Loading again would only overwrite what editors may have changed since.
             self.stdout.write("Seed content unchanged since it was last loaded.")
             return
         call_command("loaddata", *[str(path) for path in files], verbosity=0)
         self.stdout.write(f"Seed content loaded from {len(files)} fixture files.")
         self.stdout.write(f"Search index rebuilt for {search.rebuild_all()} entries.")
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM platform_seed_state")
-            cursor.execute(
-                "INSERT INTO platform_seed_state (fingerprint) VALUES (%s)", [fingerprint]
-            )
+        SeedState.objects.all().delete()
+        SeedState.objects.create(fingerprint=fingerprint)
