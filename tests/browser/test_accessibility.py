@@ -27,6 +27,8 @@ PAGE_KINDS = [
     "scenario",
     "organisation",
     "place",
+    "data",
+    "api",
 ]
 
 
@@ -93,6 +95,8 @@ def page_paths() -> dict[str, str]:
         "scenario": scenario.get_absolute_url(),
         "organisation": organisation.get_absolute_url(),
         "place": place.get_absolute_url(),
+        "data": reverse("data"),
+        "api": reverse("api"),
     }
 
 
