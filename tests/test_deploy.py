@@ -73,3 +73,21 @@ def test_collectstatic_with_debug_off_writes_hashed_compressed_files(tmp_path):
     assert hashed, "site.css should be stored under a hashed name"
     assert list((tmp_path / "css").glob("site.*.css.gz"))
     assert list((tmp_path / "vendor" / "gov-design-system").glob("tokens.*.css"))
+
+
+def test_manage_py_assumes_development_only_when_no_secret_key_is_configured():
+    env = production_env()
+    del env["DJANGO_DEBUG"], env["DJANGO_SECRET_KEY"]
+    assert manage("check", env=env).returncode == 0
+
+    # The web server never makes that assumption.
+    wsgi = subprocess.run(
+        [sys.executable, "-c", "import platform_site.wsgi"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert wsgi.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in wsgi.stderr
