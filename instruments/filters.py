@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from instruments.models import ApplicantType, CallStatus, FundingSource, Instrument, Kind, Level
 from platform_site.listing import (
+    ENTRY_ORDERINGS,
     CatalogueFilterSet,
     ValueFacetFilter,
     region_facet,
@@ -60,15 +61,7 @@ class InstrumentFilter(CatalogueFilterSet):
     region = region_facet()
 
     orderings = {
-        "relevance": (
-            _("Relevance"),
-            lambda fs, lang: [F("rank").desc(), *fs.title_ordering(lang)],
-        ),
-        "title": (_("Title A–Z"), lambda fs, lang: fs.title_ordering(lang)),
-        "newest": (
-            _("Newest first"),
-            lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
-        ),
+        **ENTRY_ORDERINGS,
         "deadline": (_("Next deadline first"), _deadline_ordering),
     }
 

@@ -289,6 +289,20 @@ class SearchFilter(django_filters.CharFilter):
 # The FilterSet every catalogue builds on
 
 
+# The sort keys every catalogue of entries offers; catalogues add their own.
+ENTRY_ORDERINGS = {
+    "relevance": (
+        _("Relevance"),
+        lambda fs, lang: [F("rank").desc(), *fs.title_ordering(lang)],
+    ),
+    "title": (_("Title A–Z"), lambda fs, lang: fs.title_ordering(lang)),
+    "newest": (
+        _("Newest first"),
+        lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
+    ),
+}
+
+
 class CatalogueFilterSet(django_filters.FilterSet):
     """Filters of one catalogue, usable on its own (the API) and by ``list_state`` (the pages).
 

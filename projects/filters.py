@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from instruments.models import Instrument
 from platform_site.listing import (
+    ENTRY_ORDERINGS,
     CatalogueFilterSet,
     ModelFacetFilter,
     ValueFacetFilter,
@@ -80,15 +81,7 @@ class ProjectFilter(CatalogueFilterSet):
 
     ranges = {"years": (_("Years active"), ("year_from", "year_to"))}
     orderings = {
-        "relevance": (
-            _("Relevance"),
-            lambda fs, lang: [F("rank").desc(), *fs.title_ordering(lang)],
-        ),
-        "title": (_("Title A–Z"), lambda fs, lang: fs.title_ordering(lang)),
-        "newest": (
-            _("Newest first"),
-            lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
-        ),
+        **ENTRY_ORDERINGS,
         "start": (
             _("Start year, latest first"),
             lambda fs, lang: [F("start_year").desc(nulls_last=True), *fs.title_ordering(lang)],

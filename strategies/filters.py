@@ -1,9 +1,10 @@
 """Facets of the strategy list: scenario, kind of place, theme, target group."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from platform_site.listing import (
+    ENTRY_ORDERINGS,
     CatalogueFilterSet,
     ModelFacetFilter,
     ValueFacetFilter,
@@ -26,17 +27,7 @@ class StrategyFilter(CatalogueFilterSet):
     theme = theme_facet()
     target_group = target_group_facet()
 
-    orderings = {
-        "relevance": (
-            _("Relevance"),
-            lambda fs, lang: [F("rank").desc(), *fs.title_ordering(lang)],
-        ),
-        "title": (_("Title A–Z"), lambda fs, lang: fs.title_ordering(lang)),
-        "newest": (
-            _("Newest first"),
-            lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
-        ),
-    }
+    orderings = ENTRY_ORDERINGS
 
     class Meta:
         model = Strategy
