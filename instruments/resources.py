@@ -5,11 +5,10 @@ from instruments.models import Instrument
 from platform_site.resources import (
     PublishableResource,
     not_negative,
-    slug_list,
     slug_of,
     translated,
 )
-from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
+from taxonomy.models import Organisation
 
 
 class InstrumentResource(PublishableResource):
@@ -20,10 +19,6 @@ class InstrumentResource(PublishableResource):
         column_name="eligible_applicants",
         widget=widgets.SimpleArrayWidget(separator="|"),
     )
-    themes = slug_list("themes", Theme)
-    target_groups = slug_list("target_groups", TargetGroup)
-    places = slug_list("places", Place)
-    sources = slug_list("sources", Source)
 
     class Meta(PublishableResource.Meta):
         model = Instrument

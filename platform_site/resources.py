@@ -12,6 +12,7 @@ from import_export import fields, resources, widgets
 
 from platform_site import workflow
 from platform_site.models import Status
+from taxonomy.models import Place, Source, TargetGroup, Theme
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -134,6 +135,12 @@ def not_negative(instance, names) -> dict[str, str]:
 
 class PublishableResource(PlatformResource):
     """A catalogue entry: people without the publish permission import drafts only."""
+
+    # The vocabularies every catalogue entry shares, exchanged as slugs.
+    themes = slug_list("themes", Theme)
+    target_groups = slug_list("target_groups", TargetGroup)
+    places = slug_list("places", Place)
+    sources = slug_list("sources", Source)
 
     def after_init_instance(self, instance, new, row, **kwargs):
         instance._stored_status = None if new else instance.status

@@ -1,16 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.resources import PublishableResource, slug_list, slug_of, translated
+from platform_site.resources import PublishableResource, slug_of, translated
 from projects.models import Project
-from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
+from taxonomy.models import Organisation
 
 
 class ProjectResource(PublishableResource):
     lead_organisation = slug_of("lead_organisation", Organisation)
-    themes = slug_list("themes", Theme)
-    target_groups = slug_list("target_groups", TargetGroup)
-    places = slug_list("places", Place)
-    sources = slug_list("sources", Source)
 
     class Meta(PublishableResource.Meta):
         model = Project

@@ -1,12 +1,10 @@
 from platform_site.resources import (
     PlatformResource,
     PublishableResource,
-    slug_list,
     slug_of,
     translated,
 )
 from strategies.models import Scenario, Strategy
-from taxonomy.models import Place, Source, TargetGroup, Theme
 
 
 class ScenarioResource(PlatformResource):
@@ -22,10 +20,6 @@ class ScenarioResource(PlatformResource):
 
 class StrategyResource(PublishableResource):
     scenario = slug_of("scenario", Scenario)
-    themes = slug_list("themes", Theme)
-    target_groups = slug_list("target_groups", TargetGroup)
-    places = slug_list("places", Place)
-    sources = slug_list("sources", Source)
 
     class Meta(PublishableResource.Meta):
         model = Strategy
