@@ -26,8 +26,8 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from platform_site import exports  # noqa: E402
-from platform_site.models import Status  # noqa: E402
+from catalogue import exports  # noqa: E402
+from catalogue.models import Status  # noqa: E402
 from projects.models import FundingLine, Partnership, Project  # noqa: E402
 from taxonomy.models import Organisation, Place, TargetGroup, Theme  # noqa: E402
 

@@ -2,9 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.text import capfirst
 
-from instruments.models import ApplicantType, Instrument
-from instruments.resources import InstrumentResource
-from platform_site.admin import (
+from catalogue.admin import (
     SECTION_ASSESSMENT,
     SECTION_CLASSIFICATION,
     SECTION_FACTS,
@@ -12,6 +10,8 @@ from platform_site.admin import (
     SECTION_TEXT,
     PublishableAdmin,
 )
+from instruments.models import ApplicantType, Instrument
+from instruments.resources import InstrumentResource
 
 
 @admin.register(Instrument)

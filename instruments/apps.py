@@ -7,7 +7,7 @@ class InstrumentsConfig(AppConfig):
     verbose_name = _("Instruments")
 
     def ready(self):
+        from catalogue.registry import register_catalogue
         from instruments.models import Instrument
-        from platform_site.registry import register_catalogue
 
         register_catalogue("instruments", Instrument)

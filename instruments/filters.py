@@ -4,8 +4,7 @@ from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from instruments.models import ApplicantType, CallStatus, FundingSource, Instrument, Kind, Level
-from platform_site.listing import (
+from catalogue.listing import (
     ENTRY_ORDERINGS,
     CatalogueFilterSet,
     ValueFacetFilter,
@@ -13,6 +12,7 @@ from platform_site.listing import (
     target_group_facet,
     theme_facet,
 )
+from instruments.models import ApplicantType, CallStatus, FundingSource, Instrument, Kind, Level
 from taxonomy.models import Theme
 
 OPEN_NOW = "open_now"

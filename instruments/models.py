@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.models import (
+from catalogue.models import (
     Currency,
     EvidenceLevel,
     MarkdownField,

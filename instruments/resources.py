@@ -1,13 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
-from instruments.models import Instrument
-from platform_site.resources import (
+from catalogue.resources import (
     PublishableResource,
     not_negative,
     slug_of,
     translated,
 )
+from instruments.models import Instrument
 from taxonomy.models import Organisation
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
+from catalogue import exports
 from instruments import views
-from platform_site import exports
 
 app_name = "instruments"
 

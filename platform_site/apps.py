@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PlatformSiteConfig(AppConfig):
     name = "platform_site"
     verbose_name = _("Platform")
-
-    def ready(self):
-        from platform_site import signals  # noqa: F401

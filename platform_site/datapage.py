@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from catalogue.columns import columns_for
+from catalogue.exports import FORMATS, LICENCE, PUBLISHER
+from catalogue.listing import filterset_class
+from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, Currency, EvidenceLevel
 from instruments.models import ApplicantType, CallFrequency, CallStatus, FundingSource, Kind, Level
-from platform_site.columns import columns_for
-from platform_site.exports import FORMATS, LICENCE, PUBLISHER
-from platform_site.listing import filterset_class
-from platform_site.models import EVIDENCE_LEVEL_EXPLANATIONS, Currency, EvidenceLevel
 from projects.models import Partnership
 from strategies.models import PlaceKind, Scenario, Step
 from taxonomy.models import Organisation, Place, TargetGroup, Theme

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "csp",
+    "catalogue",
     "platform_site",
     "taxonomy",
     "instruments",

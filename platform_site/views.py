@@ -14,10 +14,10 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from platform_site.models import Status
-from platform_site.registry import catalogue as catalogue_for_key
-from platform_site.registry import catalogues
-from platform_site.search import search_entries, search_result
+from catalogue.models import Status
+from catalogue.registry import catalogue as catalogue_for_key
+from catalogue.registry import catalogues
+from catalogue.search import search_entries, search_result
 
 HOME_RECENT_ENTRIES = 6
 HOME_GOOD_PRACTICES = 3

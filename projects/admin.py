@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from platform_site.admin import (
+from catalogue.admin import (
     SECTION_CLASSIFICATION,
     SECTION_FACTS,
     SECTION_RECORD,

@@ -7,7 +7,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from platform_site.registry import register_catalogue
+        from catalogue.registry import register_catalogue
         from projects.models import Project
 
         register_catalogue("projects", Project)

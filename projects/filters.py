@@ -4,8 +4,7 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from instruments.models import Instrument
-from platform_site.listing import (
+from catalogue.listing import (
     ENTRY_ORDERINGS,
     CatalogueFilterSet,
     ModelFacetFilter,
@@ -16,7 +15,8 @@ from platform_site.listing import (
     theme_facet,
     within_place,
 )
-from platform_site.models import EvidenceLevel
+from catalogue.models import EvidenceLevel
+from instruments.models import Instrument
 from projects.models import Project
 from taxonomy.models import Organisation, Place, Theme
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.models import Currency, EvidenceLevel, MarkdownField, Publishable
+from catalogue.models import Currency, EvidenceLevel, MarkdownField, Publishable
 
 
 class Project(Publishable):

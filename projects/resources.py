@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.resources import PublishableResource, slug_of, translated
+from catalogue.resources import PublishableResource, slug_of, translated
 from projects.models import Project
 from taxonomy.models import Organisation
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from platform_site import exports
+from catalogue import exports
 from projects import views
 
 app_name = "projects"

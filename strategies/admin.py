@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 
-from platform_site.admin import (
+from catalogue.admin import (
     SECTION_CLASSIFICATION,
     SECTION_RECORD,
     SECTION_TEXT,

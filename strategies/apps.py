@@ -7,7 +7,7 @@ class StrategiesConfig(AppConfig):
     verbose_name = _("Crisis strategies")
 
     def ready(self):
-        from platform_site.registry import register_catalogue
+        from catalogue.registry import register_catalogue
         from strategies.models import Strategy
 
         register_catalogue("strategies", Strategy)

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.listing import (
+from catalogue.listing import (
     ENTRY_ORDERINGS,
     CatalogueFilterSet,
     ModelFacetFilter,

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.models import MarkdownField, Publishable
+from catalogue.models import MarkdownField, Publishable
 from taxonomy.models import SlugManager
 
 

@@ -1,4 +1,4 @@
-from platform_site.resources import (
+from catalogue.resources import (
     PlatformResource,
     PublishableResource,
     slug_of,

@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from catalogue import related
+from catalogue.detail import crumb, page_context
+from catalogue.feeds import CatalogueFeed
+from catalogue.listing import list_state
+from catalogue.templatetags.platform import fallback_language
 from instruments.models import Instrument
-from platform_site import related
-from platform_site.detail import crumb, page_context
-from platform_site.feeds import CatalogueFeed
-from platform_site.listing import list_state
-from platform_site.templatetags.platform import fallback_language
 from projects.models import Project
 from strategies.models import PlaceKind, Scenario, Step, Strategy
 

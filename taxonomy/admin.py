@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from platform_site.admin import ImportExportAdmin, TranslatedAdmin
+from catalogue.admin import ImportExportAdmin, TranslatedAdmin
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
 from taxonomy.resources import (
     OrganisationResource,

@@ -4,8 +4,8 @@ from django.apps import apps
 from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.collation import fold, fold_expression
-from platform_site.listing import (
+from catalogue.collation import fold, fold_expression
+from catalogue.listing import (
     CatalogueFilterSet,
     ModelFacetFilter,
     SearchFilter,
@@ -13,7 +13,7 @@ from platform_site.listing import (
     ValueFacetFilter,
     within_place,
 )
-from platform_site.models import Status
+from catalogue.models import Status
 from taxonomy.models import Organisation, Place
 
 

@@ -1,4 +1,4 @@
-from platform_site.resources import PlatformResource, slug_of, translated
+from catalogue.resources import PlatformResource, slug_of, translated
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
 
 

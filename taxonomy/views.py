@@ -4,10 +4,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from platform_site import related
-from platform_site.detail import crumb, page_context
-from platform_site.listing import list_state
-from platform_site.templatetags.platform import fallback_language
+from catalogue import related
+from catalogue.detail import crumb, page_context
+from catalogue.listing import list_state
+from catalogue.templatetags.platform import fallback_language
 from taxonomy.models import Organisation, Place
 
 

@@ -2,8 +2,8 @@
 
 import itertools
 
+from catalogue.models import Status
 from instruments.models import Instrument
-from platform_site.models import Status
 from projects.models import Project
 from strategies.models import Scenario, Step, Strategy
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
 
-from platform_site.models import Status
+from catalogue.models import Status
 from projects.models import Project
 from strategies.models import Step
 from tests.factories import (

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.settings import api_settings
 
-from platform_site.models import Status
+from catalogue.models import Status
 from taxonomy.models import Organisation
 from tests.factories import (
     make_instrument,

@@ -4,7 +4,7 @@ import bibtexparser
 import pytest
 import rispy
 
-from platform_site.models import Status
+from catalogue.models import Status
 from tests.factories import make_instrument, make_project, make_strategy, make_theme
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from platform_site.collation import sort_key
+from catalogue.collation import sort_key
 from tests.factories import make_instrument, make_organisation, make_project, make_strategy
 
 CZECH_ORDER = [

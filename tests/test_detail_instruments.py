@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from platform_site.models import EvidenceLevel, Status
+from catalogue.models import EvidenceLevel, Status
 from projects.models import FundingLine
 from tests.factories import (
     make_instrument,

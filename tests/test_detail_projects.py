@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from platform_site.models import EvidenceLevel, Status
+from catalogue.models import EvidenceLevel, Status
 from projects.models import FundingLine, KeyFigure, Partnership
 from strategies.models import Step
 from tests.factories import (

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from platform_site.models import Status
+from catalogue.models import Status
 from strategies.models import Step
 from tests.factories import make_instrument, make_project, make_scenario, make_step, make_strategy
 

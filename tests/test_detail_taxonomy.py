@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from platform_site.models import Status
+from catalogue.models import Status
 from projects.models import Partnership
 from taxonomy.models import Place
 from tests.factories import (

@@ -2,8 +2,8 @@
 
 import pytest
 
-from platform_site.columns import columns_for
-from platform_site.models import EvidenceLevel
+from catalogue.columns import columns_for
+from catalogue.models import EvidenceLevel
 from tests.factories import make_place, make_scenario, make_target_group, make_theme
 
 pytestmark = pytest.mark.django_db

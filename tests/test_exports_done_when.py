@@ -4,7 +4,7 @@ every format and both languages, and reached through the API, always the rows of
 import pytest
 from django.core.cache import cache
 
-from platform_site.models import Status
+from catalogue.models import Status
 from tests.factories import make_place, make_project, make_target_group
 from tests.test_exports_formats import download, page_slugs
 

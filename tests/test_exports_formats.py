@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from platform_site.columns import columns_for, expand
-from platform_site.models import Status
+from catalogue.columns import columns_for, expand
+from catalogue.models import Status
 from taxonomy.models import Organisation
 from tests.factories import (
     make_instrument,

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from platform_site.models import Status
-from platform_site.search import search_entries
+from catalogue.models import Status
+from catalogue.search import search_entries
 from tests.factories import make_instrument, make_project, make_strategy
 
 pytestmark = pytest.mark.django_db

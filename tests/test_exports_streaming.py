@@ -6,7 +6,7 @@ import io
 import pytest
 from django.http import StreamingHttpResponse
 
-from platform_site.models import Status
+from catalogue.models import Status
 from projects.models import FundingLine, Partnership, Project
 from tests.factories import make_organisation, make_place, make_target_group, make_theme
 

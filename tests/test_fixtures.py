@@ -13,9 +13,9 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import models, transaction
 
+from catalogue.models import Publishable, Status
 from instruments.models import Instrument
 from platform_site.management.commands.setup_site import fixture_files
-from platform_site.models import Publishable, Status
 from projects.models import FundingLine, KeyFigure, Partnership, Project
 from strategies.models import Scenario, Step, Strategy
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme

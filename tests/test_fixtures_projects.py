@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
-from platform_site import search
+from catalogue import search
+from catalogue.models import EvidenceLevel, Status
 from platform_site.management.commands.setup_site import fixture_files
-from platform_site.models import EvidenceLevel, Status
 from projects.models import FundingLine, KeyFigure, Partnership, Project
 
 # Every project issue 4 names, by its permanent slug (strategies link to these).

@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from platform_site.models import Status
+from catalogue.models import Status
 from strategies.models import Scenario, Step, Strategy
 from tests.test_fixtures import load_fixtures
 

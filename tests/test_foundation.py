@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from platform_site.models import Status
+from catalogue.models import Status
 from tests.factories import make_instrument, make_project, make_scenario, make_strategy
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from platform_site.models import Status
+from catalogue.models import Status
 from projects.models import Project
 from taxonomy.models import Organisation
 from tests.factories import make_organisation, make_project

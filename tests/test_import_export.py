@@ -5,9 +5,9 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from catalogue.models import Status
 from instruments.models import Instrument
 from instruments.resources import InstrumentResource
-from platform_site.models import Status
 from projects.models import Project
 from projects.resources import ProjectResource
 from taxonomy.models import Theme

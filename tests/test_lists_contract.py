@@ -4,8 +4,8 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
-from platform_site.listing import FILTERSETS, list_state
-from platform_site.models import Status
+from catalogue.listing import FILTERSETS, list_state
+from catalogue.models import Status
 from projects.models import Project
 from tests.factories import make_project, make_theme
 

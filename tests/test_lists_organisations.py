@@ -2,7 +2,7 @@
 
 import pytest
 
-from platform_site.models import Status
+from catalogue.models import Status
 from taxonomy.models import Organisation, Place
 from tests.factories import make_instrument, make_organisation, make_place, make_project
 

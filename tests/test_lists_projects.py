@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from platform_site.models import EvidenceLevel, Status
+from catalogue.models import EvidenceLevel, Status
 from projects.models import FundingLine, Partnership
 from taxonomy.models import Place, TargetGroup
 from tests.factories import (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from platform_site.models import Status
+from catalogue.models import Status
 from tests.factories import make_instrument, make_project, make_scenario, make_strategy, make_theme
 
 pytestmark = pytest.mark.django_db

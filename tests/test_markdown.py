@@ -1,6 +1,6 @@
 """Long texts are Markdown; whatever an editor stores, no script reaches a page."""
 
-from platform_site.markdown import render_markdown
+from catalogue.markdown import render_markdown
 
 
 def test_script_tag_is_removed():

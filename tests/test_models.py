@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from catalogue.models import Status
 from instruments.models import Instrument
-from platform_site.models import Status
 from projects.models import FundingLine, Project
 from tests.factories import make_instrument, make_project
 

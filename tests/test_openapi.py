@@ -17,7 +17,7 @@ from openapi_spec_validator import validate
 from rest_framework.settings import api_settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from platform_site.models import Status
+from catalogue.models import Status
 from projects.models import FundingLine, KeyFigure, Partnership
 from tests.factories import (
     make_instrument,

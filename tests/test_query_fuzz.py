@@ -7,7 +7,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from platform_site.listing import FILTERSETS
+from catalogue.listing import FILTERSETS
 from taxonomy.models import Place
 from tests.factories import (
     make_instrument,

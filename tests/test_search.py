@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from platform_site.models import Status
-from platform_site.search import highlight, search_entries
+from catalogue.models import Status
+from catalogue.search import highlight, search_entries
 from tests.factories import make_instrument, make_project, make_strategy
 
 pytestmark = pytest.mark.django_db

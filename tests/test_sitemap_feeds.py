@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from platform_site.models import Status
+from catalogue.models import Status
 from projects.models import Partnership
 from tests.factories import (
     make_instrument,

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import translation
 
-from platform_site import workflow
-from platform_site.models import Status
+from catalogue import workflow
+from catalogue.models import Status
 from projects.models import Project
 from tests.factories import make_instrument, make_project, make_strategy
 

@@ -5,8 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from catalogue.models import Status
 from instruments.models import Instrument
-from platform_site.models import Status
 from projects.models import FundingLine, KeyFigure, Partnership, Project
 from strategies.models import Scenario, Step, Strategy
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme

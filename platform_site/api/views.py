@@ -15,10 +15,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
+from catalogue.listing import filterset_class, list_state
 from instruments.models import Instrument
 from platform_site.api import serializers
 from platform_site.api.pagination import ApiPagination
-from platform_site.listing import filterset_class, list_state
 from projects.models import FundingLine, Partnership, Project
 from strategies.models import Scenario, Step, Strategy
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme

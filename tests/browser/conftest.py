@@ -66,7 +66,7 @@ def page(browser, live_server):
 
 def load_seed_content() -> list[Path]:
     """Load every fixtures/*.yaml and index it for search; skip when there is none."""
-    from platform_site.search import rebuild_all
+    from catalogue.search import rebuild_all
 
     files = sorted(FIXTURES_DIR.glob("*.yaml"))
     if not files:

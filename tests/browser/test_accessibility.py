@@ -34,8 +34,8 @@ PAGE_KINDS = [
 
 def page_paths() -> dict[str, str]:
     """A path for every kind of page in the active language, resolved from the database."""
+    from catalogue.models import Status
     from instruments.models import Instrument
-    from platform_site.models import Status
     from projects.models import Project
     from strategies.models import Scenario, Strategy
     from taxonomy.models import Organisation, Place

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from platform_site import search
+from catalogue import search
 from platform_site.models import SeedState
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"

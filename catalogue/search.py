@@ -18,7 +18,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from platform_site.registry import catalogues
+from catalogue.registry import catalogues
 
 LANGUAGES = ("cs", "en")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -182,7 +182,7 @@ def _field_text(entry, name: str, language: str) -> str:
     value = getattr(entry, f"{name}_{language}", None) or ""
     if name not in ("title", "summary") and value:
         # Long fields are Markdown: show the words, not the markup.
-        from platform_site.markdown import render_markdown
+        from catalogue.markdown import render_markdown
 
         value = strip_tags(render_markdown(value))
     return value

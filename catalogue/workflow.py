@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.models import Publishable, Status
+from catalogue.models import Publishable, Status
 
 
 def permission_name(model, action: str) -> str:

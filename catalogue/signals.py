@@ -1,8 +1,8 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from platform_site.models import Publishable
-from platform_site.search import update_search_document
+from catalogue.models import Publishable
+from catalogue.search import update_search_document
 
 
 @receiver(post_save)

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from platform_site import workflow
-from platform_site.models import Status
+from catalogue import workflow
+from catalogue.models import Status
 from taxonomy.models import Place, Source, TargetGroup, Theme
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]

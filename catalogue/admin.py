@@ -21,8 +21,8 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from platform_site import workflow
-from platform_site.models import Status
+from catalogue import workflow
+from catalogue.models import Status
 from taxonomy.models import Place
 
 admin.site.site_header = _("Integration platform: editors' administration")
@@ -156,7 +156,7 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
     permission, and the server keeps the stored status whatever such a user posts.
     """
 
-    change_form_template = "admin/platform_site/publishable/change_form.html"
+    change_form_template = "admin/catalogue/publishable/change_form.html"
     list_display = (
         "title",
         "status",

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from platform_site.models import Status
+from catalogue.models import Status
 
 PRIMARY_LANGUAGE = "cs"
 

@@ -26,8 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from platform_site.collation import sort_key, sort_key_expression, translated
-from platform_site.search import search, search_query
+from catalogue.collation import sort_key, sort_key_expression, translated
+from catalogue.search import search, search_query
 from taxonomy.models import Place, TargetGroup, Theme
 
 PAGE_SIZE = 20

@@ -11,7 +11,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.db.models import Q
 from django.urls import reverse
 
-from platform_site.registry import catalogues
+from catalogue.registry import catalogues
 
 CZECH = settings.LANGUAGE_CODE
 ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]

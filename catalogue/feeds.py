@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from platform_site.registry import catalogue
+from catalogue.registry import catalogue
 
 FEED_LENGTH = 30
 

@@ -30,8 +30,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from platform_site import registry
-from platform_site.columns import ColumnType, ExportContext, columns_for, expand
+from catalogue import registry
+from catalogue.columns import ColumnType, ExportContext, columns_for, expand
 
 FORMATS = ("csv", "xlsx", "json")
 CATALOGUES = ("projects", "instruments", "strategies", "organisations", "search")
@@ -90,12 +90,12 @@ def base_url(request) -> str:
 def catalogue_querysets(request, catalogue: str) -> list:
     """The querysets behind the list page (or the search page), in the order the page shows them."""
     if catalogue == "search":
-        from platform_site.search import search_entries
+        from catalogue.search import search_entries
         from platform_site.views import clean_query
 
         query = clean_query(request.GET.get("q", ""))
         return list(search_entries(query).values()) if query else []
-    from platform_site.listing import list_state
+    from catalogue.listing import list_state
 
     return [list_state(request, catalogue, with_facets=False).queryset]
 

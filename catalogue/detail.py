@@ -5,8 +5,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from platform_site.exports import PUBLISHER
-from platform_site.models import Publishable, Status
+from catalogue.exports import PUBLISHER
+from catalogue.models import Publishable, Status
 
 
 def crumb(label, url=None, lang=None) -> dict:

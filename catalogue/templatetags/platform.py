@@ -14,8 +14,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from platform_site.markdown import render_markdown
-from platform_site.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel
+from catalogue.markdown import render_markdown
+from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel
 
 register = template.Library()
 

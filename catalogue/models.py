@@ -1,0 +1,171 @@
+"""What every catalogue entry shares: the publishable base, statuses, evidence levels."""
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class MarkdownField(models.TextField):
+    """A long text written in Markdown and shown as sanitised HTML."""
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class EvidenceLevel(models.TextChoices):
+    NOT_EVALUATED = "not_evaluated", _("Not evaluated")
+    MONITORING = "monitoring", _("Monitoring data")
+    SURVEY = "survey", _("Participant survey")
+    EXTERNAL = "external", _("External evaluation")
+    IMPACT = "impact", _("Impact evaluation")
+
+
+EVIDENCE_LEVEL_EXPLANATIONS = {
+    EvidenceLevel.NOT_EVALUATED: _(
+        "No evaluation is known. The description says what was done, not whether it worked."
+    ),
+    EvidenceLevel.MONITORING: _(
+        "The results rest on the implementer's own monitoring data, such as numbers of "
+        "participants or services provided."
+    ),
+    EvidenceLevel.SURVEY: _(
+        "The participants or partners were asked for their views, for example in a "
+        "questionnaire or in interviews."
+    ),
+    EvidenceLevel.EXTERNAL: _(
+        "An independent evaluator assessed the project or instrument against its objectives."
+    ),
+    EvidenceLevel.IMPACT: _(
+        "An evaluation compared outcomes with a comparison group or baseline and can "
+        "attribute changes to the intervention."
+    ),
+}
+
+
+class Currency(models.TextChoices):
+    CZK = "CZK", "CZK"
+    EUR = "EUR", "EUR"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published entries for everyone; staff may also preview drafts and entries in review."""
+        if user is not None and user.is_authenticated and user.is_staff:
+            return self
+        return self.published()
+
+
+class PublishableManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Publishable(models.Model):
+    """The base of every catalogue entry (project, instrument, strategy)."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Stable ASCII identifier used in the permanent link. Do not change it once published."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), help_text=_("Two to four sentences shown in lists."))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    themes = models.ManyToManyField("taxonomy.Theme", verbose_name=_("themes"), blank=True)
+    target_groups = models.ManyToManyField(
+        "taxonomy.TargetGroup", verbose_name=_("target groups"), blank=True
+    )
+    places = models.ManyToManyField("taxonomy.Place", verbose_name=_("places"), blank=True)
+    sources = models.ManyToManyField("taxonomy.Source", verbose_name=_("sources"), blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PublishableManager()
+
+    # Text fields that go into the search document, by weight (A = most important).
+    search_fields: dict[str, tuple[str, ...]] = {"A": ("title",), "B": ("summary",), "C": ()}
+    # Translated text fields whose English version an editor should provide.
+    translated_fields: tuple[str, ...] = ("title", "summary")
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at", "slug"]
+        indexes = [GinIndex(fields=["search_vector"], name="%(app_label)s_%(class)s_search")]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def get_absolute_url(self):
+        return reverse(f"{self._meta.app_label}:detail", kwargs={"slug": self.slug})
+
+    def missing_translations(self) -> list[str]:
+        """Names of the English fields that are empty while the Czech one is filled."""
+        missing = []
+        for name in self.translated_fields:
+            if getattr(self, f"{name}_cs", None) and not getattr(self, f"{name}_en", None):
+                missing.append(name)
+        return missing
+
+    @property
+    def has_english(self) -> bool:
+        return bool(getattr(self, "title_en", None) and getattr(self, "summary_en", None))
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED:
+            errors = {}
+            if not (getattr(self, "title_cs", None) or "").strip():
+                errors["title_cs"] = _("A published entry needs a Czech title.")
+            if not (getattr(self, "summary_cs", None) or "").strip():
+                errors["summary_cs"] = _("A published entry needs a Czech summary.")
+            if errors:
+                raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
