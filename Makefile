@@ -34,8 +34,10 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: setup
-	$(BIN)/python bench/run.py
+## Generate a catalogue of SIZE projects in a separate database and measure every page type.
+SIZE ?= 5000
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py $(SIZE)
 
 ## Regenerate the pinned requirement files from pyproject.toml.
 lock: $(BIN)/.installed
