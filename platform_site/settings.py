@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "instruments",
     "projects",
     "strategies",
+    "suggestions",
 ]
 
 MIDDLEWARE = [
@@ -255,3 +256,10 @@ SPECTACULAR_SETTINGS = {
         "StrategyPlaceKindEnum": "strategies.models.PlaceKind",
     },
 }
+
+# Suggestions from the public: how long a person needs at least to fill in the form,
+# how many suggestions one address may send per hour, and after how many days the
+# submitter's name, e-mail and organisation are removed (manage.py anonymise_suggestions).
+SUGGESTION_MIN_SECONDS = env_int("SUGGESTION_MIN_SECONDS", 3)
+SUGGESTION_RATE_LIMIT = env_int("SUGGESTION_RATE_LIMIT", 5)
+SUGGESTION_RETENTION_DAYS = env_int("SUGGESTION_RETENTION_DAYS", 365)

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("instruments/", include("instruments.urls")),
     path("strategies/", include("strategies.urls")),
+    path("suggest/", include("suggestions.urls")),
     path("", include("taxonomy.urls")),
     prefix_default_language=True,
 )

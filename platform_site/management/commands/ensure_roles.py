@@ -24,6 +24,8 @@ EDITORS = {
         "theme": ("view",),
         "targetgroup": ("view",),
     },
+    # Suggestions from the public are handled, never added or deleted, by the editors.
+    "suggestions": {"suggestion": ("change", "view")},
 }
 
 # Publishers do all editors do, publish, unpublish and archive, and keep the vocabularies.
