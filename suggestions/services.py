@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import slugify
 
-from platform_site.registry import catalogue as registered_catalogue
-from platform_site.registry import catalogues
+from catalogue.registry import catalogue as registered_catalogue
+from catalogue.registry import catalogues
 from suggestions.models import Suggestion
 
 

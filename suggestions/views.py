@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 
-from platform_site.registry import catalogues
+from catalogue.registry import catalogues
 from suggestions import services
 from suggestions.forms import SuggestionForm
 from suggestions.models import Suggestion

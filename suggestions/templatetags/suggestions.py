@@ -1,6 +1,6 @@
 from django import template
 
-from platform_site.registry import catalogue_for_model
+from catalogue.registry import catalogue_for_model
 
 register = template.Library()
 
