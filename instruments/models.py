@@ -197,6 +197,15 @@ class Instrument(Publishable):
         "when_to_use",
     )
 
+    # What an editor should fill in (the editors' worklist); any one of a tuple suffices.
+    completeness_checks = (
+        ("purpose", _("purpose")),
+        ("eligible_applicants", _("who may apply")),
+        ("call_status", _("call status")),
+        ("results", _("results achieved")),
+        (("application_url", "legal_basis"), _("where to apply or legal basis")),
+    )
+
     class Meta(Publishable.Meta):
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")

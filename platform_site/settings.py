@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "projects",
     "strategies",
     "suggestions",
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -263,3 +264,5 @@ SPECTACULAR_SETTINGS = {
 SUGGESTION_MIN_SECONDS = env_int("SUGGESTION_MIN_SECONDS", 3)
 SUGGESTION_RATE_LIMIT = env_int("SUGGESTION_RATE_LIMIT", 5)
 SUGGESTION_RETENTION_DAYS = env_int("SUGGESTION_RETENTION_DAYS", 365)
+# The editors' worklist flags an instrument whose call status was verified longer ago than this.
+INSTRUMENT_STATUS_STALE_MONTHS = env_int("INSTRUMENT_STATUS_STALE_MONTHS", 6)

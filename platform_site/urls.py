@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from catalogue import exports, sitemaps
+from newsroom import views as newsroom_views
 from platform_site import datapage, views
 
 handler404 = "platform_site.views.page_not_found"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/worklist/", newsroom_views.worklist, name="worklist"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("platform_site.api.urls")),
 ]

@@ -62,6 +62,16 @@ class Project(Publishable):
         "contact_function",
     )
 
+    # What an editor should fill in (the editors' worklist); any one of a tuple suffices.
+    completeness_checks = (
+        ("results", _("results")),
+        ("evaluation", _("evaluation")),
+        ("start_year", _("years")),
+        ("funding_lines__amount", _("funding amounts")),
+        ("key_figures", _("reach and key figures")),
+        (("website", "contact_name"), _("website or contact")),
+    )
+
     class Meta(Publishable.Meta):
         verbose_name = _("project")
         verbose_name_plural = _("projects")

@@ -59,6 +59,14 @@ class Strategy(Publishable):
     search_fields = {"A": ("title",), "B": ("summary", "goals"), "C": ("key_actors", "risks")}
     translated_fields = ("title", "summary", "goals", "key_actors", "risks")
 
+    # What an editor should fill in (the editors' worklist); any one of a tuple suffices.
+    completeness_checks = (
+        ("goals", _("goals")),
+        ("key_actors", _("key actors")),
+        ("steps", _("steps")),
+        ("steps__instruments", _("recommended instruments")),
+    )
+
     class Meta(Publishable.Meta):
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
