@@ -60,7 +60,7 @@ class ProjectAdmin(PublishableAdmin):
     )
     autocomplete_fields = ("lead_organisation", *PublishableAdmin.classification_fields)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "status", "summary")}),
+        (None, {"fields": ("title", "original_name", "slug", "status", "summary")}),
         (
             SECTION_TEXT,
             {

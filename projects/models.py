@@ -8,6 +8,15 @@ from catalogue.models import Currency, EvidenceLevel, MarkdownField, Publishable
 
 
 class Project(Publishable):
+    original_name = models.CharField(
+        _("original name"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The project's name as its sources give it, when that differs from the Czech or "
+            "English title shown (which is then the platform's own translation or description)."
+        ),
+    )
     objectives = MarkdownField(_("objectives"), blank=True)
     activities = MarkdownField(_("how it works"), blank=True)
     beneficiaries = MarkdownField(_("who benefits"), blank=True)
@@ -46,7 +55,7 @@ class Project(Publishable):
     # history: registered in translation.py, once the translated columns exist
 
     search_fields = {
-        "A": ("title",),
+        "A": ("title", "original_name"),
         "B": ("summary", "objectives"),
         "C": ("activities", "beneficiaries", "results", "evaluation", "lessons"),
     }

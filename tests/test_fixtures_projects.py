@@ -109,11 +109,10 @@ def test_a_search_for_trh_prace_finds_together_on_the_labour_market(loaded):
 def test_the_multicultural_center_project_shows_its_funding_and_survey(loaded):
     project = Project.objects.get(slug="czech-towns-integration-of-labour-migrants")
     line = FundingLine.objects.get(project=project)
-    assert (line.instrument.slug, line.amount, line.currency) == (
-        "esf-op-employment",
-        Decimal("8500000"),
-        "CZK",
-    )
+    # The source names only the European Social Fund, not the operational programme.
+    assert (line.instrument, line.amount, line.currency) == (None, Decimal("8500000"), "CZK")
+    assert "Evropský sociální fond" in line.note_cs
+    assert "European Social Fund" in line.note_en
     assert project.evidence_level == EvidenceLevel.SURVEY
     assert figures(project.slug) == {
         "Participatory workshops": Decimal("5"),
