@@ -563,14 +563,47 @@ def instrument_columns() -> CatalogueColumns:
                 _("How often calls for applications open."),
                 "call_frequencies",
             ),
-            choice(
-                "call_status", _("Call status"), _("Whether one can apply now."), "call_statuses"
+            Column(
+                "call_status",
+                _("Call status"),
+                ColumnType.LABEL,
+                _(
+                    "Whether one can apply now. A financial instrument whose status is not known, "
+                    "or whose deadline has passed, is given as unknown: verify before applying."
+                ),
+                lambda e, ctx: (
+                    choice_text(type(e), "call_status", e.effective_call_status, ctx.lang)
+                    if e.effective_call_status
+                    else ""
+                ),
+                translated=True,
+                vocabulary="call_statuses",
             ),
             plain(
                 "next_deadline",
                 _("Next deadline"),
                 _("Next application deadline, if known."),
                 ColumnType.DATE,
+            ),
+            plain(
+                "status_verified_on",
+                _("Status verified on"),
+                _("The day an editor last checked the call status at the official source."),
+                ColumnType.DATE,
+            ),
+            plain(
+                "verify_url",
+                _("Verify at"),
+                _("Official page where one can check whether and when one can apply."),
+                ColumnType.URL,
+            ),
+            Column(
+                "successor",
+                _("Successor"),
+                ColumnType.TEXT,
+                _("The instrument that replaced this one, e.g. the programme of the next period."),
+                lambda e, ctx: text_in(e.successor, "title", ctx) if published(e.successor) else "",
+                translated=True,
             ),
             text(
                 "legal_basis",
@@ -614,7 +647,7 @@ def instrument_columns() -> CatalogueColumns:
             *shared_vocabularies(),
             *sources_and_dates(),
         ),
-        select_related=("administrator", "parent"),
+        select_related=("administrator", "parent", "successor"),
         prefetch_related=("themes", "target_groups", "places", "sources"),
     )
 

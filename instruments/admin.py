@@ -25,6 +25,7 @@ class InstrumentAdmin(PublishableAdmin):
         "level",
         "call_status",
         "next_deadline",
+        "status_verified_on",
         "english_translation",
         "updated_at",
         "updated_by",
@@ -41,7 +42,12 @@ class InstrumentAdmin(PublishableAdmin):
         *PublishableAdmin.classification_filters,
     )
     search_fields = (*PublishableAdmin.search_fields, "acronym")
-    autocomplete_fields = ("administrator", "parent", *PublishableAdmin.classification_fields)
+    autocomplete_fields = (
+        "administrator",
+        "parent",
+        "successor",
+        *PublishableAdmin.classification_fields,
+    )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "eligible_applicants":
@@ -69,7 +75,9 @@ class InstrumentAdmin(PublishableAdmin):
                     "cofinancing_rate",
                     "funding_period",
                     ("call_frequency", "call_status", "next_deadline"),
+                    ("status_verified_on", "verify_url"),
                     "application_url",
+                    "successor",
                     ("valid_from", "valid_to"),
                 )
             },

@@ -12,7 +12,16 @@ from catalogue.listing import (
     target_group_facet,
     theme_facet,
 )
-from instruments.models import ApplicantType, CallStatus, FundingSource, Instrument, Kind, Level
+from instruments.models import (
+    ApplicantType,
+    CallStatus,
+    FundingSource,
+    Instrument,
+    Kind,
+    Level,
+    open_call,
+    unknown_call,
+)
 from taxonomy.models import Theme
 
 OPEN_NOW = "open_now"
@@ -20,10 +29,6 @@ OPEN_NOW = "open_now"
 
 def _call_status_choices():
     return [(OPEN_NOW, _("Open now")), *CallStatus.choices]
-
-
-def _open_now():
-    return Q(pk__in=Instrument.objects.open_now().values("pk"))
 
 
 def _deadline_ordering(filterset, language):
@@ -55,7 +60,9 @@ class InstrumentFilter(CatalogueFilterSet):
     call_status = ValueFacetFilter(
         label=_("Call status"),
         choices=_call_status_choices,
-        conditions={OPEN_NOW: _open_now},
+        # "Open now" is an open call of a financial instrument; "unknown" includes entries
+        # without a status and calls whose deadline has passed.
+        conditions={OPEN_NOW: open_call, CallStatus.UNKNOWN: unknown_call},
     )
     funding_source = ValueFacetFilter(label=_("Funding source"), choices=FundingSource.choices)
     region = region_facet()

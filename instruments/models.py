@@ -1,6 +1,7 @@
 """Instruments an official can use: funding, legislation, strategies, institutions, methods."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -69,20 +70,75 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
     PERMANENT = "permanent", _("Permanently available")
     ENDED = "ended", _("Ended")
+    UNKNOWN = "unknown", _("Status unknown – verify before applying")
+
+
+# A financial instrument without a status, or with an open or planned call whose deadline
+# has passed, is not known to be open: pages say "status unknown" for it.
+UNKNOWN_STATUSES = ("", CallStatus.UNKNOWN)
+DATED_STATUSES = (CallStatus.OPEN, CallStatus.PLANNED)
+
+
+def _deadline_not_passed(today) -> Q:
+    return Q(next_deadline__isnull=True) | Q(next_deadline__gte=today)
+
+
+def financial() -> Q:
+    return Q(kind=Kind.FINANCIAL)
+
+
+def open_call(today=None) -> Q:
+    """A financial instrument whose call is open and whose deadline has not passed."""
+    today = today or timezone.localdate()
+    return financial() & Q(call_status=CallStatus.OPEN) & _deadline_not_passed(today)
+
+
+def available_call(today=None) -> Q:
+    """A financial instrument one can apply to now or soon: open, planned or permanently available."""
+    today = today or timezone.localdate()
+    return financial() & (
+        Q(call_status__in=DATED_STATUSES) & _deadline_not_passed(today)
+        | Q(call_status=CallStatus.PERMANENT)
+    )
+
+
+def unknown_call(today=None) -> Q:
+    """A financial instrument whose status nobody can vouch for today."""
+    today = today or timezone.localdate()
+    return financial() & (
+        Q(call_status__in=UNKNOWN_STATUSES)
+        | Q(call_status__in=DATED_STATUSES, next_deadline__lt=today)
+    )
 
 
 class InstrumentQuerySet(PublishableQuerySet):
+    """Eligibility and call status, shared by the list, the finder, the calendar and the feeds."""
+
     def open_now(self):
-        """Instruments one can use today: a permanent one, or an open call whose deadline has not passed."""
-        today = timezone.localdate()
-        return self.filter(
-            Q(call_status=CallStatus.PERMANENT)
-            | Q(call_status=CallStatus.OPEN)
-            & (Q(next_deadline__isnull=True) | Q(next_deadline__gte=today))
-        )
+        """Financial instruments with an open call whose deadline has not passed; nothing else."""
+        return self.filter(open_call())
+
+    def available(self):
+        """Financial instruments whose call is open, planned or permanently available."""
+        return self.filter(available_call())
+
+    def status_unknown(self):
+        """Financial instruments whose call status is unknown or out of date."""
+        return self.filter(unknown_call())
+
+    def financial(self):
+        return self.filter(financial())
+
+    def non_financial(self):
+        return self.exclude(financial())
+
+    def eligible_for(self, applicant: str):
+        """Instruments that name ``applicant`` (an ``ApplicantType`` value) among who may apply."""
+        return self.filter(eligible_applicants__contains=[applicant])
 
     def open_for(self, applicant: str):
-        return self.filter(eligible_applicants__contains=[applicant])
+        """What ``applicant`` can apply to: eligible, and the call open, planned or permanent."""
+        return self.eligible_for(applicant).available()
 
 
 class InstrumentManager(PublishableManager.from_queryset(InstrumentQuerySet)):
@@ -151,6 +207,29 @@ class Instrument(Publishable):
         _("call status"), max_length=12, choices=CallStatus.choices, blank=True, db_index=True
     )
     next_deadline = models.DateField(_("next deadline"), null=True, blank=True, db_index=True)
+    status_verified_on = models.DateField(
+        _("status verified on"),
+        null=True,
+        blank=True,
+        help_text=_("The day an editor last checked the call status at the official source."),
+    )
+    verify_url = models.URLField(
+        _("verify at"),
+        max_length=500,
+        blank=True,
+        help_text=_("Official page where anyone can check whether and when one can apply."),
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_(
+            "The instrument that replaced this one, e.g. the programme of the next period."
+        ),
+    )
     legal_basis = MarkdownField(_("legal basis"), blank=True)
     application_url = models.URLField(_("where to apply"), max_length=500, blank=True)
     valid_from = models.PositiveSmallIntegerField(_("valid from (year)"), null=True, blank=True)
@@ -229,6 +308,10 @@ class Instrument(Publishable):
                 name="instrument_amounts_not_negative",
             ),
             models.CheckConstraint(
+                condition=~Q(successor=models.F("pk")),
+                name="instrument_successor_not_itself",
+            ),
+            models.CheckConstraint(
                 condition=Q(valid_from__isnull=True)
                 | Q(valid_to__isnull=True)
                 | Q(valid_to__gte=models.F("valid_from")),
@@ -238,6 +321,43 @@ class Instrument(Publishable):
         indexes = Publishable.Meta.indexes + [
             models.Index(fields=["status", "kind", "level"], name="instrument_list_idx"),
         ]
+
+    def clean(self):
+        super().clean()
+        if self.successor_id is not None and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("An instrument cannot be its own successor.")})
+
+    # -- call status, as an official may rely on it ---------------------------------------
+    @property
+    def is_financial(self) -> bool:
+        return self.kind == Kind.FINANCIAL
+
+    @property
+    def effective_call_status(self) -> str:
+        """The call status the site states: "unknown" unless it is known and still current."""
+        if not self.is_financial:
+            return self.call_status
+        if self.call_status in UNKNOWN_STATUSES:
+            return CallStatus.UNKNOWN
+        if self.call_status in DATED_STATUSES and self.deadline_passed:
+            return CallStatus.UNKNOWN
+        return self.call_status
+
+    @property
+    def deadline_passed(self) -> bool:
+        return self.next_deadline is not None and self.next_deadline < timezone.localdate()
+
+    @property
+    def status_unknown(self) -> bool:
+        return self.is_financial and self.effective_call_status == CallStatus.UNKNOWN
+
+    @property
+    def is_open_now(self) -> bool:
+        return self.is_financial and self.effective_call_status == CallStatus.OPEN
+
+    def get_effective_call_status_display(self) -> str:
+        status = self.effective_call_status
+        return str(dict(CallStatus.choices).get(status, status))
 
     def get_eligible_applicants_display(self) -> list[str]:
         labels = dict(ApplicantType.choices)

@@ -14,6 +14,7 @@ from taxonomy.models import Organisation
 class InstrumentResource(PublishableResource):
     administrator = slug_of("administrator", Organisation)
     parent = slug_of("parent", Instrument)
+    successor = slug_of("successor", Instrument)
     eligible_applicants = fields.Field(
         attribute="eligible_applicants",
         column_name="eligible_applicants",
@@ -41,7 +42,10 @@ class InstrumentResource(PublishableResource):
             "call_frequency",
             "call_status",
             "next_deadline",
+            "status_verified_on",
+            "verify_url",
             "application_url",
+            "successor",
             "valid_from",
             "valid_to",
             "evidence_level",

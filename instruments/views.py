@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from catalogue import related
+from catalogue.columns import published
 from catalogue.detail import crumb, page_context
 from catalogue.feeds import CatalogueFeed
 from catalogue.listing import list_state
@@ -23,13 +24,14 @@ def entry_list(request):
 def entry_detail(request, slug):
     instrument = get_object_or_404(
         Instrument.objects.visible_to(request.user)
-        .select_related("administrator", "parent")
+        .select_related("administrator", "parent", "successor")
         .prefetch_related(
             "themes",
             "target_groups",
             "places",
             "sources",
             Prefetch("children", queryset=Instrument.objects.published().order_by("slug")),
+            Prefetch("predecessors", queryset=Instrument.objects.published().order_by("slug")),
         ),
         slug=slug,
     )
@@ -41,6 +43,8 @@ def entry_detail(request, slug):
             crumb(instrument.title, lang=fallback_language(instrument, "title")),
         ],
         **related.instrument_related(instrument),
+        "successor": instrument.successor if published(instrument.successor) else None,
+        "predecessors": list(instrument.predecessors.all()),
         **page_context(request, instrument),
     }
     return render(request, "instruments/detail.html", context)

@@ -22,24 +22,29 @@ def facet(response, name):
     }
 
 
-def test_open_now_holds_permanent_and_open_calls_before_their_deadline(client):
+def test_open_now_holds_only_open_calls_of_financial_instruments_before_their_deadline(client):
     today = timezone.localdate()
-    permanent = make_instrument(call_status="permanent")
     open_call = make_instrument(
         call_status="open", next_deadline=today + datetime.timedelta(days=10)
     )
     open_undated = make_instrument(call_status="open")
+    make_instrument(call_status="permanent")
+    make_instrument(kind="legislative", call_status="open")
+    make_instrument(kind="institutional", call_status="permanent")
     make_instrument(call_status="open", next_deadline=today - datetime.timedelta(days=1))
     make_instrument(call_status="closed")
     make_instrument(call_status="planned")
+    make_instrument(call_status="")
 
     response = client.get("/cs/instruments/", {"call_status": "open_now"})
 
-    assert sorted(slugs(response)) == sorted([permanent.slug, open_call.slug, open_undated.slug])
+    assert sorted(slugs(response)) == sorted([open_call.slug, open_undated.slug])
     counts = facet(response, "call_status")
-    assert counts["open_now"].count == 3
-    assert counts["open"].count == 3  # counted without the call-status filter itself
+    assert counts["open_now"].count == 2
+    assert counts["open"].count == 4  # the stored value, counted without the filter itself
     assert counts["closed"].count == 1
+    # No status and a passed deadline are both "unknown" (the law has no call to know).
+    assert counts["unknown"].count == 2
 
 
 def test_eligible_applicant_filter(client):

@@ -236,7 +236,10 @@ class InstrumentSerializer(EntrySerializer):
     call_frequency_label = serializers.CharField(
         source="get_call_frequency_display", read_only=True
     )
-    call_status_label = serializers.CharField(source="get_call_status_display", read_only=True)
+    call_status = serializers.CharField(source="effective_call_status", read_only=True)
+    call_status_label = serializers.CharField(
+        source="get_effective_call_status_display", read_only=True
+    )
     evidence_level_label = serializers.CharField(
         source="get_evidence_level_display", read_only=True
     )
@@ -245,6 +248,7 @@ class InstrumentSerializer(EntrySerializer):
     )
     administrator = OrganisationRefSerializer(read_only=True, allow_null=True)
     parent = serializers.SerializerMethodField()
+    successor = serializers.SerializerMethodField()
 
     class Meta:
         model = Instrument
@@ -275,6 +279,9 @@ class InstrumentSerializer(EntrySerializer):
             "call_status",
             "call_status_label",
             "next_deadline",
+            "status_verified_on",
+            "verify_url",
+            "successor",
             "legal_basis",
             "application_url",
             "valid_from",
@@ -291,6 +298,10 @@ class InstrumentSerializer(EntrySerializer):
     @extend_schema_field(EntryRefSerializer(allow_null=True))
     def get_parent(self, instrument):
         return published_ref(instrument.parent)
+
+    @extend_schema_field(EntryRefSerializer(allow_null=True))
+    def get_successor(self, instrument):
+        return published_ref(instrument.successor)
 
 
 # --- strategies ---------------------------------------------------------------------------

@@ -163,7 +163,7 @@ class InstrumentViewSet(CatalogueViewSet):
     serializer_class = serializers.InstrumentSerializer
 
     def with_related(self, queryset):
-        return super().with_related(queryset).select_related("administrator", "parent")
+        return super().with_related(queryset).select_related("administrator", "parent", "successor")
 
 
 @extend_schema_view(
