@@ -64,7 +64,7 @@ def add_entries(catalogue, count, vocabulary):
         elif catalogue == "instruments":
             entry = make_instrument(
                 eligible_applicants=["municipality"],
-                call_status="permanent",
+                call_status="open",
                 administrator=make_organisation(),
             )
         elif catalogue == "strategies":
