@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from catalogue.models import Status
 from instruments.models import Instrument
-from platform_site.models import Status
 from tests.factories import make_instrument
 
 pytestmark = pytest.mark.django_db
