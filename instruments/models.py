@@ -126,6 +126,14 @@ class InstrumentQuerySet(PublishableQuerySet):
         """Financial instruments whose call status is unknown or out of date."""
         return self.filter(unknown_call())
 
+    def status_to_verify(self, stale_before):
+        """Financial instruments whose status is unknown, never verified or verified before ``stale_before``."""
+        return self.filter(
+            unknown_call()
+            | financial()
+            & (Q(status_verified_on__isnull=True) | Q(status_verified_on__lt=stale_before))
+        )
+
     def financial(self):
         return self.filter(financial())
 

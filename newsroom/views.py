@@ -27,10 +27,18 @@ def unverified_statuses():
         fields = {field.name for field in entry.model._meta.get_fields()}
         if "call_status" not in fields:
             continue
-        unknown = Q(call_status="") | Q(call_status="unknown")
-        if "status_verified_on" in fields:
-            unknown |= Q(status_verified_on__isnull=True) | Q(status_verified_on__lt=stale_before)
-        queryset = entry.model.objects.exclude(status=Status.ARCHIVED).filter(unknown)
+        manager = entry.model.objects
+        if hasattr(manager, "status_to_verify"):
+            # The catalogue knows which of its entries have a call status at all.
+            queryset = manager.status_to_verify(stale_before)
+        else:
+            unknown = Q(call_status="") | Q(call_status="unknown")
+            if "status_verified_on" in fields:
+                unknown |= Q(status_verified_on__isnull=True) | Q(
+                    status_verified_on__lt=stale_before
+                )
+            queryset = manager.filter(unknown)
+        queryset = queryset.exclude(status=Status.ARCHIVED)
         result.append(
             {
                 "name": entry.model._meta.verbose_name_plural,

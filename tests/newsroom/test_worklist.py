@@ -57,12 +57,20 @@ def test_project_gaps_equal_the_underlying_queries():
 
 def test_instruments_with_an_unknown_status_are_listed(client, editor):
     unknown = make_instrument(title_cs="Program bez stavu", call_status="")
-    make_instrument(title_cs="Program s otevřenou výzvou", call_status="open")
+    make_instrument(
+        title_cs="Program s otevřenou výzvou",
+        call_status="open",
+        status_verified_on=timezone.localdate(),
+    )
+    never_verified = make_instrument(title_cs="Program nikdy neověřený", call_status="open")
+    make_instrument(title_cs="Zákon", kind="legislative", call_status="permanent")
     client.force_login(editor)
     page = client.get(reverse("worklist")).content.decode()
     section = page.split('id="worklist-status"')[1].split("</section>")[0]
     assert unknown.title in section
+    assert never_verified.title in section
     assert "Program s otevřenou výzvou" not in section
+    assert "Zákon" not in section  # a law has no call to verify
 
 
 def test_entries_waiting_longest_in_review_come_first(client, editor):
