@@ -51,6 +51,7 @@ class StaticPagesSitemap(BilingualSitemap):
         "about",
         "accessibility",
         "data",
+        "neglected-groups",
     ]
 
     def items(self):

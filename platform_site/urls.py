@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from catalogue import exports, sitemaps
 from newsroom import views as newsroom_views
-from platform_site import datapage, views
+from platform_site import datapage, neglected_groups, views
 
 handler404 = "platform_site.views.page_not_found"
 handler500 = "platform_site.views.server_error"
@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
         {"catalogue": "search"},
         name="search-export",
     ),
+    path("coverage/groups/", neglected_groups.neglected_groups, name="neglected-groups"),
     path("data/", datapage.data_page, name="data"),
     path("api/", datapage.api_page, name="api"),
     path("projects/", include("projects.urls")),

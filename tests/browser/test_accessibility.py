@@ -29,6 +29,7 @@ PAGE_KINDS = [
     "place",
     "data",
     "api",
+    "neglected groups",
 ]
 
 
@@ -97,6 +98,7 @@ def page_paths() -> dict[str, str]:
         "place": place.get_absolute_url(),
         "data": reverse("data"),
         "api": reverse("api"),
+        "neglected groups": reverse("neglected-groups"),
     }
 
 

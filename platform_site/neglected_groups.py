@@ -1,0 +1,201 @@
+"""The synthesis of neglected groups: what the sources say about groups of foreigners that
+services and strategies miss, each point linked to the catalogue entries it rests on.
+
+The text is editorial (it lives in the message catalogue, so it exists in both languages); the
+entries it cites are looked up by their permanent slugs, and only published ones are linked.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from catalogue.models import Status
+from instruments.models import Instrument
+from projects.models import Project
+from taxonomy.models import Organisation, TargetGroup
+
+
+@dataclass(frozen=True)
+class Group:
+    slug: str
+    heading: str
+    text: str
+    target_group: str = ""
+    projects: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+
+
+GROUPS = (
+    Group(
+        "undocumented-migrants",
+        _("Undocumented migrants"),
+        _(
+            "An estimated 47,000 people live in Prague without a residence permit; official "
+            "statistics do not count them. The law does not allow them to be regularised, so "
+            "neither the national policy nor Prague's strategy offers them anything, although "
+            "they are the people most exposed to exploitation. The Association for Integration "
+            "and Migration takes part in international projects and networks on regularisation."
+        ),
+        target_group="undocumented-migrants",
+        instruments=(
+            "act-residence-foreign-nationals",
+            "prague-metropolis-for-all",
+            "conception-integration-foreigners",
+        ),
+        organisations=("simi",),
+    ),
+    Group(
+        "temporary-residents",
+        _("Foreigners with temporary residence"),
+        _(
+            "Foreigners with permanent residence are entitled to social services like citizens, "
+            "though in practice they do not always reach them. For those with temporary "
+            "residence, social services are available only minimally and are hard to reach, and "
+            "according to the KING study (2014) Prague offered no additional services of its own."
+        ),
+        instruments=("act-residence-foreign-nationals", "prague-metropolis-for-all"),
+    ),
+    Group(
+        "beneficiaries-of-international-protection",
+        _("Beneficiaries of international protection in the general integration policy"),
+        _(
+            "The national policy and Prague's 2014 strategy target legally resident "
+            "third-country nationals who have not applied for or do not hold international "
+            "protection. Recognised refugees and holders of subsidiary protection therefore fall "
+            "outside their target group; they are served by the State Integration Programme, "
+            "within which the Open Doors for Refugees project, for example, helps with housing."
+        ),
+        target_group="beneficiaries-of-international-protection",
+        projects=("open-doors-for-refugees",),
+        instruments=(
+            "conception-integration-foreigners",
+            "prague-metropolis-for-all",
+            "state-integration-programme",
+            "integration-asylum-centres",
+        ),
+    ),
+    Group(
+        "eu-citizens",
+        _("Citizens of the newer EU member states"),
+        _(
+            "The national policy covers EU citizens only in exceptional and crisis cases. "
+            "Prague's strategy points out that some groups of EU citizens – those from the "
+            "countries that joined the Union after 2007 – should also be included in the "
+            "integration strategies. No entry of the catalogue is aimed at them."
+        ),
+        target_group="eu-citizens",
+        instruments=("prague-metropolis-for-all", "conception-integration-foreigners"),
+    ),
+    Group(
+        "older-migrants",
+        _("Older migrants"),
+        _(
+            "Older migrants have no right to a Czech pension and are disadvantaged on the labour "
+            "market by their age. The Employment Heading to Integration project paid them "
+            "special attention; at the InBáze community centre, the Indian Summer circle meets "
+            "for seniors."
+        ),
+        target_group="seniors",
+        projects=("employment-heading-to-integration", "inbaze-community-centre"),
+    ),
+    Group(
+        "parents-of-small-children",
+        _("Parents of small children"),
+        _(
+            "Migrant parents of small children find it hard to combine work and family "
+            "(Employment Heading to Integration). The SAS DOMINO service at the Rozhledna club "
+            "works with parents of children under six whose development is put at risk by the "
+            "family's social exclusion, and InBáze runs circles for migrant mothers."
+        ),
+        target_group="families-with-children",
+        projects=("employment-heading-to-integration", "sas-domino", "inbaze-community-centre"),
+    ),
+    Group(
+        "victims-of-trafficking",
+        _("Victims of trafficking and labour exploitation"),
+        _(
+            "In Prague, La Strada looks after victims of trafficking and labour exploitation. "
+            "Help Them out of Crisis counselled agency workers against abuse and forced labour, "
+            "and Foreign Workers on the Labour Market set out to open the taboo subject of "
+            "foreigners' injuries at work and occupational diseases. The sources report no "
+            "results for any of them."
+        ),
+        target_group="victims-of-trafficking",
+        projects=(
+            "la-strada-victims-of-trafficking",
+            "help-them-out-of-crisis",
+            "foreign-workers-on-the-labour-market",
+        ),
+        organisations=("la-strada",),
+    ),
+    Group(
+        "pupils-beyond-primary-school",
+        _("Migrant pupils and students"),
+        _(
+            "Secondary schools and universities expect fluent Czech and are no longer obliged "
+            "by law to provide language support; nurseries and primary schools lack money, "
+            "teaching methods and trained staff. The Consultancy and Information Centre for "
+            "Young Migrants helps with the move to secondary school and university and with the "
+            "recognition of education gained abroad; META's projects trained teachers and placed "
+            "teaching assistants in schools."
+        ),
+        target_group="children-and-pupils",
+        projects=(
+            "counselling-centre-young-migrants",
+            "support-for-teachers-of-foreign-pupils",
+            "you-are-not-alone-in-this",
+        ),
+    ),
+)
+
+
+def cited_entries():
+    """Every published entry and organisation the synthesis cites, by (kind, slug)."""
+    wanted = {
+        "projects": {slug for group in GROUPS for slug in group.projects},
+        "instruments": {slug for group in GROUPS for slug in group.instruments},
+        "organisations": {slug for group in GROUPS for slug in group.organisations},
+    }
+    found = {}
+    for kind, queryset in (
+        ("projects", Project.objects.filter(status=Status.PUBLISHED)),
+        ("instruments", Instrument.objects.filter(status=Status.PUBLISHED)),
+        ("organisations", Organisation.objects.all()),
+    ):
+        for obj in queryset.filter(slug__in=wanted[kind]):
+            found[(kind, obj.slug)] = obj
+    return found
+
+
+def group_counts():
+    """Published projects and instruments per target group, as the filtered lists count them."""
+    published = Status.PUBLISHED
+    rows = TargetGroup.objects.annotate(
+        project_count=Count("project", filter=Q(project__status=published), distinct=True),
+        instrument_count=Count("instrument", filter=Q(instrument__status=published), distinct=True),
+    )
+    return {group.slug: group for group in rows}
+
+
+@require_GET
+def neglected_groups(request):
+    entries = cited_entries()
+    counts = group_counts()
+    sections = []
+    for group in GROUPS:
+        links = [
+            entries[(kind, slug)]
+            for kind, slugs in (
+                ("projects", group.projects),
+                ("instruments", group.instruments),
+                ("organisations", group.organisations),
+            )
+            for slug in slugs
+            if (kind, slug) in entries
+        ]
+        sections.append({"group": group, "links": links, "counts": counts.get(group.target_group)})
+    return render(request, "platform_site/neglected_groups.html", {"sections": sections})
