@@ -1,4 +1,5 @@
-"""The columns of the research exports, one explicit and documented list per catalogue.
+"""The columns of the research exports: the machinery, the columns every catalogue shares
+and those of the global search. Each catalogue app lists its own in its ``columns.py``.
 
 Every column has a stable key (used as the JSON field name and in the
 data dictionary), a header in the page language, a type and a meaning. The
@@ -13,7 +14,6 @@ the pages do); the "both languages" export gives each language as it is.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import Status
+from catalogue import registry
+from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, Currency, EvidenceLevel, Status
 
 PRIMARY_LANGUAGE = "cs"
 
@@ -271,7 +272,7 @@ def evidence_level():
     )
 
 
-# --- projects -----------------------------------------------------------------------------
+# --- values several catalogues share -------------------------------------------------------
 
 
 def organisation_name(org, ctx) -> str:
@@ -279,460 +280,6 @@ def organisation_name(org, ctx) -> str:
         return ""
     name = text_in(org, "name", ctx)
     return f"{name} ({org.acronym})" if org.acronym else name
-
-
-def partner_texts(project, ctx) -> list[str]:
-    result = []
-    for partnership in project.partnerships.all():
-        role = choice_label(partnership, "role", ctx)
-        result.append(f"{organisation_name(partnership.organisation, ctx)} ({role})")
-    return result
-
-
-def amount_text(amount, currency) -> str:
-    if amount is None:
-        return ""
-    return f"{amount:f} {currency}"
-
-
-def funding_line_texts(project, ctx) -> list[str]:
-    result = []
-    for line in project.funding_lines.all():
-        name = text_in(line.instrument, "title", ctx) if published(line.instrument) else ""
-        name = name or text_in(line, "note", ctx)
-        details = [
-            part
-            for part in (amount_text(line.amount, line.currency), line.year and str(line.year))
-            if part
-        ]
-        result.append(
-            f"{name}: {', '.join(details)}" if details and name else name or ", ".join(details)
-        )
-    return result
-
-
-def funding_totals(project, ctx) -> list[str]:
-    totals: dict[str, Decimal] = {}
-    for line in project.funding_lines.all():
-        if line.amount is not None:
-            totals[line.currency] = totals.get(line.currency, Decimal(0)) + line.amount
-    return [amount_text(amount, currency) for currency, amount in sorted(totals.items())]
-
-
-def key_figure_texts(project, ctx) -> list[str]:
-    result = []
-    for figure in project.key_figures.all():
-        value = f"{figure.value.normalize():f}"
-        unit = text_in(figure, "unit", ctx)
-        result.append(f"{text_in(figure, 'label', ctx)}: {value} {unit}".strip())
-    return result
-
-
-def project_columns() -> CatalogueColumns:
-    return CatalogueColumns(
-        key="projects",
-        label=_("Projects"),
-        columns=(
-            *identifiers(),
-            text("title", _("Title"), _("Name of the project.")),
-            text("summary", _("Summary"), _("Two to four sentences on what the project is.")),
-            text(
-                "objectives",
-                _("Objectives"),
-                _("What the project set out to achieve."),
-                markdown=True,
-            ),
-            text("activities", _("How it works"), _("The project's activities."), markdown=True),
-            text("beneficiaries", _("Who benefits"), _("Who the project serves."), markdown=True),
-            text(
-                "results",
-                _("Results and outputs"),
-                _("What the project produced and achieved."),
-                markdown=True,
-            ),
-            text(
-                "evaluation",
-                _("Evaluation"),
-                _("How the project was evaluated and what was found."),
-                markdown=True,
-            ),
-            text(
-                "lessons",
-                _("Lessons and transferability"),
-                _("What others can take over, and on what conditions."),
-                markdown=True,
-            ),
-            *shared_vocabularies(),
-            Column(
-                "lead_organisation",
-                _("Lead organisation"),
-                ColumnType.TEXT,
-                _("Organisation that led the project (acronym in brackets)."),
-                lambda e, ctx: organisation_name(e.lead_organisation, ctx),
-                translated=True,
-                vocabulary="organisation_kinds",
-            ),
-            Column(
-                "partners",
-                _("Partners"),
-                ColumnType.LIST,
-                _("Partner organisations with their role in brackets."),
-                partner_texts,
-                translated=True,
-                vocabulary="partner_roles",
-            ),
-            plain("start_year", _("Start year"), _("Year the project started."), ColumnType.YEAR),
-            plain(
-                "end_year",
-                _("End year"),
-                _("Year the project ended (empty if ongoing or unknown)."),
-                ColumnType.YEAR,
-            ),
-            plain(
-                "ongoing", _("Ongoing"), _("Whether the project still runs."), ColumnType.BOOLEAN
-            ),
-            evidence_level(),
-            plain(
-                "is_good_practice",
-                _("Good practice"),
-                _("Whether the editors mark the project as a good practice."),
-                ColumnType.BOOLEAN,
-            ),
-            Column(
-                "funding",
-                _("Funding"),
-                ColumnType.LIST,
-                _(
-                    "Funding lines: the instrument (or a note), the amount with its currency (CZK or EUR) and the year."
-                ),
-                funding_line_texts,
-                translated=True,
-            ),
-            Column(
-                "funding_total",
-                _("Total funding"),
-                ColumnType.LIST,
-                _("Sum of the funding lines per currency, for example “8500000.00 CZK”."),
-                funding_totals,
-            ),
-            Column(
-                "key_figures",
-                _("Key figures"),
-                ColumnType.LIST,
-                _("Figures the project reports: label, value and unit."),
-                key_figure_texts,
-                translated=True,
-            ),
-            plain(
-                "contact_name", _("Contact person"), _("Name of the contact person, if published.")
-            ),
-            text(
-                "contact_function",
-                _("Contact person's function"),
-                _("Function of the contact person."),
-            ),
-            plain("website", _("Website"), _("The project's own website."), ColumnType.URL),
-            *sources_and_dates(),
-        ),
-        select_related=("lead_organisation",),
-        prefetch_related=(
-            "themes",
-            "target_groups",
-            "places",
-            "sources",
-            "partnerships__organisation",
-            "funding_lines__instrument",
-            "key_figures",
-        ),
-    )
-
-
-# --- instruments --------------------------------------------------------------------------
-
-
-def applicant_labels(instrument, ctx) -> list[str]:
-    field = type(instrument)._meta.get_field("eligible_applicants").base_field
-    with translation.override(ctx.lang):
-        labels = dict(field.flatchoices)
-        return [str(labels.get(value, value)) for value in instrument.eligible_applicants]
-
-
-def instrument_columns() -> CatalogueColumns:
-    return CatalogueColumns(
-        key="instruments",
-        label=_("Instruments"),
-        columns=(
-            *identifiers(),
-            text("title", _("Title"), _("Name of the instrument.")),
-            plain("acronym", _("Acronym"), _("Short name, if it has one.")),
-            text("summary", _("Summary"), _("Two to four sentences on what the instrument is.")),
-            choice(
-                "kind",
-                _("Kind"),
-                _(
-                    "Financial, legislative, strategic, institutional, methodological or informational."
-                ),
-                "instrument_kinds",
-            ),
-            choice(
-                "level",
-                _("Level"),
-                _("The level of government it belongs to."),
-                "instrument_levels",
-            ),
-            Column(
-                "administrator",
-                _("Administered by"),
-                ColumnType.TEXT,
-                _("Organisation that administers the instrument."),
-                lambda e, ctx: organisation_name(e.administrator, ctx),
-                translated=True,
-            ),
-            Column(
-                "parent",
-                _("Part of"),
-                ColumnType.TEXT,
-                _(
-                    "The programme or instrument this one belongs to (for example a call within a programme)."
-                ),
-                lambda e, ctx: text_in(e.parent, "title", ctx) if published(e.parent) else "",
-                translated=True,
-            ),
-            choice(
-                "funding_source",
-                _("Funding source"),
-                _("Where the money comes from."),
-                "funding_sources",
-            ),
-            Column(
-                "eligible_applicants",
-                _("Who may apply"),
-                ColumnType.LIST,
-                _("Kinds of applicants that may use the instrument."),
-                applicant_labels,
-                translated=True,
-                vocabulary="applicant_types",
-            ),
-            text("purpose", _("Purpose"), _("What the instrument is for."), markdown=True),
-            text(
-                "eligible_activities",
-                _("What it funds or covers"),
-                _("Eligible activities."),
-                markdown=True,
-            ),
-            text(
-                "conditions",
-                _("Conditions"),
-                _("Conditions an applicant must meet."),
-                markdown=True,
-            ),
-            plain(
-                "allocation",
-                _("Allocation"),
-                _("Total money available, in the currency of the instrument."),
-                ColumnType.DECIMAL,
-            ),
-            plain(
-                "grant_min",
-                _("Minimum grant"),
-                _("Smallest grant, in the currency of the instrument."),
-                ColumnType.DECIMAL,
-            ),
-            plain(
-                "grant_max",
-                _("Maximum grant"),
-                _("Largest grant, in the currency of the instrument."),
-                ColumnType.DECIMAL,
-            ),
-            plain(
-                "currency",
-                _("Currency"),
-                _("Currency of the amounts: CZK or EUR."),
-                ColumnType.CODE,
-            ),
-            plain(
-                "cofinancing_rate",
-                _("Co-financing rate (%)"),
-                _("Share the applicant pays from its own resources, in per cent."),
-                ColumnType.DECIMAL,
-            ),
-            text("funding_period", _("Funding period"), _("The period the money is for.")),
-            choice(
-                "call_frequency",
-                _("Call frequency"),
-                _("How often calls for applications open."),
-                "call_frequencies",
-            ),
-            Column(
-                "call_status",
-                _("Call status"),
-                ColumnType.LABEL,
-                _(
-                    "Whether one can apply now. A financial instrument whose status is not known, "
-                    "or whose deadline has passed, is given as unknown: verify before applying."
-                ),
-                lambda e, ctx: (
-                    choice_text(type(e), "call_status", e.effective_call_status, ctx.lang)
-                    if e.effective_call_status
-                    else ""
-                ),
-                translated=True,
-                vocabulary="call_statuses",
-            ),
-            plain(
-                "next_deadline",
-                _("Next deadline"),
-                _("Next application deadline, if known."),
-                ColumnType.DATE,
-            ),
-            plain(
-                "status_verified_on",
-                _("Status verified on"),
-                _("The day an editor last checked the call status at the official source."),
-                ColumnType.DATE,
-            ),
-            plain(
-                "verify_url",
-                _("Verify at"),
-                _("Official page where one can check whether and when one can apply."),
-                ColumnType.URL,
-            ),
-            Column(
-                "successor",
-                _("Successor"),
-                ColumnType.TEXT,
-                _("The instrument that replaced this one, e.g. the programme of the next period."),
-                lambda e, ctx: text_in(e.successor, "title", ctx) if published(e.successor) else "",
-                translated=True,
-            ),
-            text(
-                "legal_basis",
-                _("Legal basis"),
-                _("Laws and decisions the instrument rests on."),
-                markdown=True,
-            ),
-            plain(
-                "application_url",
-                _("Where to apply"),
-                _("Address of the call or application form."),
-                ColumnType.URL,
-            ),
-            plain(
-                "valid_from",
-                _("Valid from"),
-                _("First year the instrument applies."),
-                ColumnType.YEAR,
-            ),
-            plain(
-                "valid_to",
-                _("Valid until"),
-                _("Last year the instrument applies."),
-                ColumnType.YEAR,
-            ),
-            text(
-                "results",
-                _("Results achieved"),
-                _("What the instrument has achieved."),
-                markdown=True,
-            ),
-            text("strengths", _("Strengths"), _("What works well."), markdown=True),
-            text("weaknesses", _("Weaknesses"), _("What works less well."), markdown=True),
-            evidence_level(),
-            text(
-                "when_to_use",
-                _("When to use it"),
-                _("Advice for an official on when the instrument fits."),
-                markdown=True,
-            ),
-            *shared_vocabularies(),
-            *sources_and_dates(),
-        ),
-        select_related=("administrator", "parent", "successor"),
-        prefetch_related=("themes", "target_groups", "places", "sources"),
-    )
-
-
-# --- strategies ---------------------------------------------------------------------------
-
-
-def step_texts(strategy, ctx) -> list[str]:
-    result = []
-    for step in strategy.steps.all():
-        details = [text_in(step, "responsible", ctx), text_in(step, "time_frame", ctx)]
-        details = [d for d in details if d]
-        line = f"{choice_label(step, 'phase', ctx)}: {text_in(step, 'title', ctx)}"
-        result.append(f"{line} ({'; '.join(details)})" if details else line)
-    return result
-
-
-def strategy_columns() -> CatalogueColumns:
-    return CatalogueColumns(
-        key="strategies",
-        label=_("Strategies"),
-        columns=(
-            *identifiers(),
-            text("title", _("Title"), _("Name of the strategy.")),
-            text("summary", _("Summary"), _("Two to four sentences on the strategy.")),
-            Column(
-                "scenario",
-                _("Scenario"),
-                ColumnType.TEXT,
-                _("The crisis situation the strategy responds to."),
-                lambda e, ctx: text_in(e.scenario, "title", ctx),
-                translated=True,
-                vocabulary="scenarios",
-            ),
-            choice(
-                "place_kind",
-                _("Kind of place"),
-                _("The kind of place the strategy is written for."),
-                "strategy_place_kinds",
-            ),
-            text("goals", _("Goals"), _("What the strategy aims at."), markdown=True),
-            text("key_actors", _("Key actors"), _("Who has to take part."), markdown=True),
-            text("risks", _("Risks and pitfalls"), _("What can go wrong."), markdown=True),
-            Column(
-                "steps",
-                _("Steps"),
-                ColumnType.LIST,
-                _("Steps in order: phase, step, who acts and when (in brackets)."),
-                step_texts,
-                translated=True,
-                vocabulary="step_phases",
-            ),
-            *shared_vocabularies(),
-            *sources_and_dates(),
-        ),
-        select_related=("scenario",),
-        prefetch_related=("themes", "target_groups", "places", "sources", "steps"),
-    )
-
-
-# --- organisations ------------------------------------------------------------------------
-
-
-def organisation_columns() -> CatalogueColumns:
-    return CatalogueColumns(
-        key="organisations",
-        label=_("Organisations"),
-        columns=(
-            *identifiers("taxonomy:organisation"),
-            text("name", _("Name"), _("Name of the organisation.")),
-            plain("acronym", _("Acronym"), _("Short name, if it has one.")),
-            choice("kind", _("Kind"), _("What kind of organisation it is."), "organisation_kinds"),
-            Column(
-                "seat",
-                _("Seat"),
-                ColumnType.TEXT,
-                _("Place where the organisation has its seat, with its official code."),
-                lambda e, ctx: place_text(e.place, ctx) if e.place_id else "",
-                translated=True,
-            ),
-            plain("website", _("Website"), _("The organisation's website."), ColumnType.URL),
-            text("description", _("Description"), _("What the organisation does.")),
-        ),
-        select_related=("place",),
-    )
 
 
 # --- global search ------------------------------------------------------------------------
@@ -766,17 +313,48 @@ def search_columns() -> CatalogueColumns:
     )
 
 
-BUILDERS = {
-    "projects": project_columns,
-    "instruments": instrument_columns,
-    "strategies": strategy_columns,
-    "organisations": organisation_columns,
-    "search": search_columns,
-}
+# --- allowed values of coded columns (documented on the Data page) ----------------------------
+
+
+@dataclass
+class Value:
+    code: str
+    label: str
+    description: str = ""
+
+
+@dataclass
+class Vocabulary:
+    key: str  # what a column's ``vocabulary`` names
+    title: Any
+    values: list
+    note: Any = ""
+
+
+def choices(options, descriptions=None) -> list[Value]:
+    descriptions = descriptions or {}
+    return [Value(code, label, descriptions.get(code, "")) for code, label in options]
+
+
+def core_vocabularies() -> list[Vocabulary]:
+    return [
+        Vocabulary(
+            "evidence_levels",
+            _("Evidence levels"),
+            choices(EvidenceLevel.choices, EVIDENCE_LEVEL_EXPLANATIONS),
+        ),
+        Vocabulary("currencies", _("Currencies"), choices(Currency.choices)),
+    ]
+
+
+SEARCH = "search"
 
 
 def columns_for(catalogue: str) -> CatalogueColumns:
-    return BUILDERS[catalogue]()
+    """The export columns of a registered catalogue, or of the global search ("search")."""
+    if catalogue == SEARCH:
+        return search_columns()
+    return registry.catalogue(catalogue).export_columns()
 
 
 def languages_for(lang: str) -> tuple[str, ...]:

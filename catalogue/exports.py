@@ -31,10 +31,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from catalogue import registry
-from catalogue.columns import ColumnType, ExportContext, columns_for, expand
+from catalogue.columns import SEARCH, ColumnType, ExportContext, columns_for, expand
 
 FORMATS = ("csv", "xlsx", "json")
-CATALOGUES = ("projects", "instruments", "strategies", "organisations", "search")
 LANGUAGE_CHOICES = ("cs", "en", "both")
 CHUNK_SIZE = 500
 # Spreadsheets run a cell that starts with one of these as a formula.
@@ -89,9 +88,8 @@ def base_url(request) -> str:
 
 def catalogue_querysets(request, catalogue: str) -> list:
     """The querysets behind the list page (or the search page), in the order the page shows them."""
-    if catalogue == "search":
-        from catalogue.search import search_entries
-        from platform_site.views import clean_query
+    if catalogue == SEARCH:
+        from catalogue.search import clean_query, search_entries
 
         query = clean_query(request.GET.get("q", ""))
         return list(search_entries(query).values()) if query else []
@@ -168,11 +166,7 @@ def build_export(request, catalogue: str, fmt: str) -> ExportFile:
         code: ExportContext(lang=code, fallback=lang != "both", base_url=root)
         for code in ("cs", "en")
     }
-    list_name = (
-        "search"
-        if catalogue == "search"
-        else ("taxonomy:organisations" if catalogue == "organisations" else f"{catalogue}:list")
-    )
+    list_name = "search" if catalogue == SEARCH else registry.catalogue(catalogue).list_url_name
     query = request.GET.copy()
     for key in NON_FILTER_PARAMETERS:
         query.pop(key, None)
@@ -338,7 +332,7 @@ RESPONDERS = {"csv": csv_response, "xlsx": xlsx_response, "json": json_response}
 
 @require_GET
 def export_view(request, fmt, catalogue):
-    if fmt not in FORMATS or catalogue not in CATALOGUES:
+    if fmt not in FORMATS or not (catalogue == SEARCH or registry.is_catalogue(catalogue)):
         raise Http404
     export = build_export(request, catalogue, fmt)
     response = RESPONDERS[fmt](export)

@@ -12,16 +12,23 @@ FEED_LENGTH = 30
 
 
 class CatalogueFeed(Feed):
-    """The latest published entries of one catalogue. Subclasses name the catalogue key."""
+    """The latest published entries of one catalogue (``CatalogueFeed("projects")``)."""
 
     feed_type = Atom1Feed
-    catalogue_key = ""
     # Left unset so that Django uses the active language (the one of the URL).
     language = None
 
+    def __init__(self, catalogue_key: str = ""):
+        super().__init__()
+        self.catalogue_key = catalogue_key
+
+    @property
+    def spec(self):
+        return catalogue(self.catalogue_key)
+
     @property
     def model(self):
-        return catalogue(self.catalogue_key).model
+        return self.spec.model
 
     # Built per request: the language is the one the URL activated.
     def title(self):
@@ -31,7 +38,7 @@ class CatalogueFeed(Feed):
         return _("Newly published entries of the catalogue.")
 
     def link(self):
-        return reverse(f"{self.catalogue_key}:list")
+        return reverse(self.spec.list_url_name)
 
     def author_name(self):
         return str(settings.SITE_NAME)

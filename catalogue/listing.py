@@ -20,12 +20,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from catalogue import registry
 from catalogue.collation import sort_key, sort_key_expression, translated
 from catalogue.search import search, search_query
 from taxonomy.models import Place, TargetGroup, Theme
@@ -36,33 +36,20 @@ MAX_VALUE_LENGTH = 200
 # Parameters that are not filters but belong to the page.
 PAGE_PARAM = "page"
 
-EXPORT_URL_NAMES = {
-    "projects": "projects:export",
-    "instruments": "instruments:export",
-    "strategies": "strategies:export",
-    "organisations": "taxonomy:organisations-export",
-}
 EXPORT_FORMATS = (("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"))
-
-FILTERSET_PATHS = {
-    "projects": "projects.filters.ProjectFilter",
-    "instruments": "instruments.filters.InstrumentFilter",
-    "strategies": "strategies.filters.StrategyFilter",
-    "organisations": "taxonomy.filters.OrganisationFilter",
-}
 
 
 class _FilterSets(Mapping):
-    """``FILTERSETS["projects"]`` is the catalogue's FilterSet class (imported on first use)."""
+    """``FILTERSETS["projects"]`` is the FilterSet class of a registered catalogue's list."""
 
     def __getitem__(self, key):
-        return import_string(FILTERSET_PATHS[key])
+        return registry.catalogue(key).filterset_class()
 
     def __iter__(self):
-        return iter(FILTERSET_PATHS)
+        return iter([c.key for c in registry.all_catalogues()])
 
     def __len__(self):
-        return len(FILTERSET_PATHS)
+        return len(registry.all_catalogues())
 
 
 FILTERSETS = _FilterSets()
@@ -448,7 +435,7 @@ class ListState:
 
     @property
     def export_url_name(self) -> str:
-        return EXPORT_URL_NAMES[self.catalogue]
+        return registry.catalogue(self.catalogue).export_url_name
 
     @property
     def export_links(self) -> list[dict]:
@@ -456,7 +443,7 @@ class ListState:
         links = []
         suffix = f"?{self.querystring}" if self.querystring else ""
         for fmt, label in EXPORT_FORMATS:
-            url = reverse(EXPORT_URL_NAMES[self.catalogue], kwargs={"fmt": fmt})
+            url = reverse(self.export_url_name, kwargs={"fmt": fmt})
             links.append({"format": fmt, "label": label, "url": f"{url}{suffix}"})
         return links
 

@@ -1,33 +1,195 @@
-"""The catalogues the shared machinery (search, exports, sitemaps, feeds) knows about.
+"""The catalogues the shared machinery knows about, each registered once by its own app.
 
-Each catalogue app registers its entry model in its AppConfig.ready(); the
-platform never imports a catalogue app directly.
+A catalogue app describes its whole catalogue in one ``Catalogue`` object and registers
+it in its ``AppConfig.ready()``: the model, the FilterSet of its list, the columns of
+its exports, its API serializer and viewset, what its detail page prefetches, the
+panels of related entries, its label in the navigation, its URL names and its feed.
+Navigation, URL routing, exports, the Data page, the API router, sitemaps, feeds and
+roles all read this registry; ``catalogue/`` never imports a catalogue app.
+
+A catalogue may add a panel to another one's detail page (strategies that cite a
+project) with ``contribute_panel``, so that dependencies keep pointing one way.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.module_loading import import_string
+
+
+def resolve(value):
+    """A class or function given directly or by its dotted path (imported on first use)."""
+    return import_string(value) if isinstance(value, str) else value
 
 
 @dataclass
 class Catalogue:
-    key: str  # "projects", "instruments", "strategies"
+    key: str  # "projects": the URL namespace, the API prefix and the name of the export files
     model: type
-    options: dict = field(default_factory=dict)
+    filterset: Any  # the FilterSet class of the list page (or its dotted path)
+    columns: Any  # a callable returning the export columns (or its dotted path)
+    label: Any = (
+        None  # the name in the navigation and on the Data page; the model's plural by default
+    )
+    serializer: Any = None  # the API serializer (or its dotted path)
+    viewset: Any = None  # the API viewset (or its dotted path)
+    api_prefix: str = ""  # the path under /api/v1/; the key by default
+    api_basename: str = ""  # the name of the API routes; the model name by default
+    # What the detail page fetches with the entry.
+    detail_select: tuple = ()
+    detail_prefetch: Any = ()  # a tuple, or a callable returning one (or its dotted path)
+    # callable(entry) -> dict of panels for the detail page (its own related entries).
+    related: Any = None
+    # How lists of this catalogue's entries on other pages are ordered (a place's page).
+    related_ordering: tuple = ("slug",)
+    # callable() -> {section: Sitemap} of the app's other pages in sitemap.xml.
+    sitemaps: Any = None
+    # callable() -> list of vocabularies (allowed values) the Data page documents.
+    vocabularies: Any = None
+    # True for catalogues of publishable entries (search, sitemaps, feeds, citations,
+    # home page); False for lists of reference records such as organisations.
+    entries: bool = True
+    in_navigation: bool = True
+    # URL names; each defaults to "<key>:<name>".
+    list_url_name: str = ""
+    detail_url_name: str = ""
+    export_url_name: str = ""
+    feed_url_name: str = ""
+    cite_url_name: str = ""
+    list_template: str = ""
+    detail_template: str = ""
+    # callable(request, entry) -> extra context of the detail page (breadcrumbs and the like).
+    detail_context: Any = None
+    # The permissions of each role in this app: {"Editors": {"project": ("add", ...)}, ...}.
+    roles: dict = field(default_factory=dict)
+    # Where the catalogue goes in navigation and listings (lower first).
+    position: int = 100
+
+    def __post_init__(self):
+        defaults = {
+            "list_url_name": f"{self.key}:list",
+            "detail_url_name": f"{self.key}:detail",
+            "export_url_name": f"{self.key}:export",
+            "feed_url_name": f"{self.key}:feed",
+            "cite_url_name": f"{self.key}:cite",
+            "list_template": f"{self.app_label}/list.html",
+            "detail_template": f"{self.app_label}/detail.html",
+            "api_prefix": self.key.replace("_", "-"),
+            "api_basename": self.model._meta.model_name,
+        }
+        for name, value in defaults.items():
+            if not getattr(self, name):
+                setattr(self, name, value)
+
+    @property
+    def app_label(self) -> str:
+        return self.model._meta.app_label
+
+    @property
+    def name(self):
+        """The catalogue's name as a visitor reads it (lazy, in the active language)."""
+        return self.label if self.label is not None else self.model._meta.verbose_name_plural
+
+    def filterset_class(self):
+        return resolve(self.filterset)
+
+    def export_columns(self):
+        return resolve(self.columns)()
+
+    def serializer_class(self):
+        return resolve(self.serializer)
+
+    def viewset_class(self):
+        return resolve(self.viewset)
+
+    def prefetches(self) -> tuple:
+        spec = (
+            resolve(self.detail_prefetch)
+            if isinstance(self.detail_prefetch, str)
+            else self.detail_prefetch
+        )
+        return tuple(spec() if callable(spec) else spec)
+
+    def detail_queryset(self, user=None):
+        """The entries a detail page may show to ``user``, with what the page needs."""
+        manager = self.model.objects
+        queryset = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
+        if self.detail_select:
+            queryset = queryset.select_related(*self.detail_select)
+        return queryset.prefetch_related(*self.prefetches())
+
+    def panels(self, entry) -> dict:
+        """The related entries the detail page shows: its own panels and those others add."""
+        result = dict(resolve(self.related)(entry)) if self.related else {}
+        for name, selector in _contributed.get(self.key, {}).items():
+            if isinstance(name, tuple):  # a selector giving several panels at once
+                result.update(resolve(selector)(entry))
+            else:
+                result[name] = resolve(selector)(entry)
+        return result
+
+    def vocabulary_list(self) -> list:
+        return list(resolve(self.vocabularies)()) if self.vocabularies else []
 
 
 _catalogues: dict[str, Catalogue] = {}
+_contributed: dict[str, dict[str, Any]] = {}
+_roles: dict[str, dict] = {}
 
 
-def register_catalogue(key: str, model: type, **options) -> None:
-    _catalogues[key] = Catalogue(key=key, model=model, options=options)
+def register(catalogue: Catalogue) -> Catalogue:
+    _catalogues[catalogue.key] = catalogue
+    return catalogue
+
+
+def unregister(key: str) -> None:
+    _catalogues.pop(key, None)
+    _contributed.pop(key, None)
+
+
+def contribute_panel(key: str, name: str, selector) -> None:
+    """Add the panel ``name`` (``selector(entry)`` -> entries) to the detail page of catalogue ``key``."""
+    _contributed.setdefault(key, {})[name] = selector
+
+
+def register_roles(app_label: str, roles: dict) -> None:
+    """The permissions of each role in an app that holds no catalogue (suggestions and the like)."""
+    _roles.setdefault(app_label, {}).update(roles)
+
+
+def roles() -> dict[str, dict[str, dict]]:
+    """{role: {app label: {model: actions}}}, as each app declares it."""
+    result: dict[str, dict[str, dict]] = {}
+    declared = [(c.app_label, c.roles) for c in all_catalogues()] + list(_roles.items())
+    for app_label, app_roles in declared:
+        for name, models in app_roles.items():
+            result.setdefault(name, {}).setdefault(app_label, {}).update(models)
+    return result
+
+
+def contribute_panels(key: str, selector) -> None:
+    """Add the panels ``selector(entry)`` returns (a dict) to the detail page of catalogue ``key``."""
+    _contributed.setdefault(key, {})[(selector,)] = selector
+
+
+def all_catalogues() -> list[Catalogue]:
+    """Every registered catalogue, entries and reference lists, in navigation order."""
+    return sorted(_catalogues.values(), key=lambda c: (c.position, c.key))
 
 
 def catalogues() -> list[Catalogue]:
-    order = ["projects", "instruments", "strategies"]
-    return sorted(_catalogues.values(), key=lambda c: order.index(c.key) if c.key in order else 99)
+    """The catalogues of publishable entries (projects, instruments, strategies …)."""
+    return [c for c in all_catalogues() if c.entries]
 
 
 def catalogue(key: str) -> Catalogue:
     return _catalogues[key]
+
+
+def is_catalogue(key: str) -> bool:
+    return key in _catalogues
 
 
 def catalogue_for_model(model) -> Catalogue | None:

@@ -21,10 +21,18 @@ from django.utils.text import Truncator
 from catalogue.registry import catalogues
 
 LANGUAGES = ("cs", "en")
+MAX_QUERY_LENGTH = 200
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_TERMS = 12
 # Longer "words" are noise (and PostgreSQL rejects over-long tsquery words).
 MAX_WORD_LENGTH = 60
+
+
+def clean_query(raw: str) -> str:
+    """The search query as typed, without control characters and cut to a sane length."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", raw or "").split())[:MAX_QUERY_LENGTH]
+
 
 _czech = snowballstemmer.stemmer("czech")
 _english = snowballstemmer.stemmer("english")

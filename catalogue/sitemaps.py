@@ -4,14 +4,12 @@ Published entries only. A page whose content has no English version is listed in
 Czech only, as its page points search engines at the Czech address.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
-from django.db.models import Q
 from django.urls import reverse
 
-from catalogue.registry import catalogues
+from catalogue.registry import all_catalogues, catalogues, resolve
 
 CZECH = settings.LANGUAGE_CODE
 ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -42,20 +40,12 @@ class BilingualSitemap(Sitemap):
 class StaticPagesSitemap(BilingualSitemap):
     changefreq = "weekly"
     priority = 0.6
-    url_names = [
-        "home",
-        "projects:list",
-        "instruments:list",
-        "strategies:list",
-        "taxonomy:organisations",
-        "about",
-        "accessibility",
-        "data",
-        "neglected-groups",
-    ]
+    # The site's own pages, after the lists of the catalogues.
+    site_pages = ["about", "accessibility", "data", "neglected-groups"]
 
     def items(self):
-        return self.url_names
+        lists = [catalogue.list_url_name for catalogue in all_catalogues()]
+        return ["home", *lists, *self.site_pages]
 
     def location(self, item):
         return reverse(item)
@@ -79,60 +69,15 @@ class CatalogueSitemap(BilingualSitemap):
         return item.updated_at
 
 
-class ScenarioSitemap(BilingualSitemap):
-    priority = 0.7
-    english_fields = ("title", "situation")
-
-    def items(self):
-        return apps.get_model("strategies", "Scenario").objects.order_by("position", "slug")
-
-
-class OrganisationSitemap(BilingualSitemap):
-    """Organisations whose page lists at least one published entry."""
-
-    priority = 0.4
-    english_fields = ("name",)
-
-    def items(self):
-        Organisation = apps.get_model("taxonomy", "Organisation")
-        published = "published"
-        return (
-            Organisation.objects.filter(
-                Q(led_projects__status=published)
-                | Q(partnerships__project__status=published)
-                | Q(administered_instruments__status=published)
-            )
-            .distinct()
-            .order_by("slug")
-        )
-
-
-class PlaceSitemap(BilingualSitemap):
-    """Places a published entry is tied to, and the places above them (whose pages include them)."""
-
-    priority = 0.4
-    english_fields = ("name",)
-
-    def items(self):
-        Place = apps.get_model("taxonomy", "Place")
-        parents = dict(Place.objects.values_list("pk", "parent_id"))
-        ids = set()
-        for catalogue in catalogues():
-            for place_id in catalogue.model.objects.published().values_list("places", flat=True):
-                while place_id is not None and place_id not in ids:
-                    ids.add(place_id)
-                    place_id = parents.get(place_id)
-        return Place.objects.filter(pk__in=ids).order_by("slug")
-
-
 def sitemaps() -> dict:
     """The sections of sitemap.xml, built from the registered catalogues."""
     sections = {"pages": StaticPagesSitemap()}
     for catalogue in catalogues():
         sections[catalogue.key] = CatalogueSitemap(catalogue.model)
-    sections["scenarios"] = ScenarioSitemap()
-    sections["organisations"] = OrganisationSitemap()
-    sections["places"] = PlaceSitemap()
+    # Pages of their own a catalogue app adds (scenarios, organisations, places).
+    for catalogue in all_catalogues():
+        if catalogue.sitemaps:
+            sections.update(resolve(catalogue.sitemaps)())
     return sections
 
 

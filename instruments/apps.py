@@ -7,7 +7,29 @@ class InstrumentsConfig(AppConfig):
     verbose_name = _("Instruments")
 
     def ready(self):
-        from catalogue.registry import register_catalogue
+        from catalogue import registry
         from instruments.models import Instrument
 
-        register_catalogue("instruments", Instrument)
+        registry.register(
+            registry.Catalogue(
+                key="instruments",
+                model=Instrument,
+                label=_("Instruments"),
+                filterset="instruments.filters.InstrumentFilter",
+                columns="instruments.columns.instrument_columns",
+                vocabularies="instruments.columns.vocabularies",
+                detail_select=("administrator", "parent", "successor"),
+                detail_prefetch="instruments.views.detail_prefetch",
+                related="instruments.related.instrument_related",
+                position=20,
+                roles={
+                    "Editors": {"instrument": ("add", "change", "view")},
+                    "Publishers": {"instrument": ("add", "change", "view", "publish")},
+                },
+            )
+        )
+        registry.contribute_panel(
+            "organisations",
+            "administered_instruments",
+            "instruments.related.instruments_administered_by",
+        )

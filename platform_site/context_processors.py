@@ -1,11 +1,10 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+
+from catalogue import registry
 
 # Each language named in itself, for the language switcher.
 LOCAL_NAMES = {"cs": "Česky", "en": "English"}
-
-# Which item of the main navigation a URL namespace belongs to.
-NAV_SECTIONS = {"projects": "projects", "instruments": "instruments", "strategies": "strategies"}
 
 
 def _in_language(path: str, code: str) -> str:
@@ -27,8 +26,9 @@ def _nav_section(request) -> str:
     match = getattr(request, "resolver_match", None)
     if match is None:
         return ""
-    if match.namespace in NAV_SECTIONS:
-        return NAV_SECTIONS[match.namespace]
+    for catalogue in registry.catalogues():
+        if catalogue.in_navigation and match.namespace == catalogue.key:
+            return catalogue.key
     if match.url_name == "about":
         return "about"
     return ""
@@ -57,4 +57,9 @@ def site(request):
             _in_language(request.path, settings.LANGUAGE_CODE)
         ),
         "nav_section": _nav_section(request),
+        "nav_catalogues": [
+            {"key": c.key, "name": c.name, "url": reverse(c.list_url_name)}
+            for c in registry.catalogues()
+            if c.in_navigation
+        ],
     }

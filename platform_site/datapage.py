@@ -10,111 +10,28 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from catalogue.columns import columns_for
+from catalogue import registry
+from catalogue.columns import SEARCH, Vocabulary, columns_for, core_vocabularies
 from catalogue.exports import FORMATS, LICENCE, PUBLISHER
-from catalogue.listing import filterset_class
-from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, Currency, EvidenceLevel
-from instruments.models import ApplicantType, CallFrequency, CallStatus, FundingSource, Kind, Level
-from projects.models import Partnership
-from strategies.models import PlaceKind, Scenario, Step
-from taxonomy.models import Organisation, Place, TargetGroup, Theme
-
-
-@dataclass
-class Value:
-    code: str
-    label: str
-    description: str = ""
-
-
-@dataclass
-class Vocabulary:
-    key: str
-    title: str
-    values: list
-    note: str = ""
-
-
-def choices(options, descriptions=None) -> list[Value]:
-    descriptions = descriptions or {}
-    return [Value(code, label, descriptions.get(code, "")) for code, label in options]
 
 
 def vocabularies() -> list[Vocabulary]:
-    regions = Place.objects.filter(kind=Place.Kind.REGION).order_by("code", "slug")
-    return [
-        Vocabulary(
-            "themes",
-            _("Themes"),
-            [Value(t.slug, t.name, t.description) for t in Theme.objects.all()],
-            _("The code is the value of the filter “theme” in addresses, exports and the API."),
-        ),
-        Vocabulary(
-            "target_groups",
-            _("Target groups"),
-            [Value(t.slug, t.name, t.description) for t in TargetGroup.objects.all()],
-            _("The code is the value of the filter “target_group”."),
-        ),
-        Vocabulary(
-            "place_kinds",
-            _("Kinds of place"),
-            choices(Place.Kind.choices),
-            _(
-                "Every place has an official code: ISO 3166 for countries, CZ-NUTS for Czech "
-                "regions, LAU or the municipality code for municipalities and city districts."
-            ),
-        ),
-        Vocabulary(
-            "regions",
-            _("Regions"),
-            [Value(p.slug, f"{p.name} ({p.code})" if p.code else p.name) for p in regions],
-            _(
-                "The code is the value of the filter “region”; a region includes its "
-                "municipalities and city districts. The official CZ-NUTS code is in brackets."
-            ),
-        ),
-        Vocabulary(
-            "organisation_kinds", _("Kinds of organisation"), choices(Organisation.Kind.choices)
-        ),
-        Vocabulary("partner_roles", _("Roles of partners"), choices(Partnership.Role.choices)),
-        Vocabulary(
-            "evidence_levels",
-            _("Evidence levels"),
-            choices(EvidenceLevel.choices, EVIDENCE_LEVEL_EXPLANATIONS),
-        ),
-        Vocabulary("instrument_kinds", _("Kinds of instrument"), choices(Kind.choices)),
-        Vocabulary("instrument_levels", _("Levels of instrument"), choices(Level.choices)),
-        Vocabulary("funding_sources", _("Funding sources"), choices(FundingSource.choices)),
-        Vocabulary("applicant_types", _("Eligible applicants"), choices(ApplicantType.choices)),
-        Vocabulary("call_frequencies", _("Call frequencies"), choices(CallFrequency.choices)),
-        Vocabulary("call_statuses", _("Call statuses"), choices(CallStatus.choices)),
-        Vocabulary(
-            "scenarios",
-            _("Crisis scenarios"),
-            [Value(s.slug, s.title) for s in Scenario.objects.all()],
-        ),
-        Vocabulary(
-            "strategy_place_kinds",
-            _("Kinds of place a strategy is for"),
-            choices(PlaceKind.choices),
-        ),
-        Vocabulary("step_phases", _("Phases of a strategy"), choices(Step.Phase.choices)),
-        Vocabulary("currencies", _("Currencies"), choices(Currency.choices)),
-    ]
+    """The allowed values of every coded column: reference lists first, then each catalogue's."""
+    result = []
+    for catalogue in sorted(registry.all_catalogues(), key=lambda c: c.entries):
+        result.extend(catalogue.vocabulary_list())
+    return result + core_vocabularies()
 
 
-EXPORTED_CATALOGUES = [
-    ("projects", "projects:list", "projects:export"),
-    ("instruments", "instruments:list", "instruments:export"),
-    ("strategies", "strategies:list", "strategies:export"),
-    ("organisations", "taxonomy:organisations", "taxonomy:organisations-export"),
-    ("search", "search", "search-export"),
-]
+def exported_lists() -> list[tuple[str, str, str]]:
+    """(columns, list page, export) of every list with exports, and of the global search."""
+    lists = [(c.key, c.list_url_name, c.export_url_name) for c in registry.all_catalogues()]
+    return [*lists, (SEARCH, "search", "search-export")]
 
 
 def catalogue_tables() -> list[dict]:
     tables = []
-    for key, list_name, export_name in EXPORTED_CATALOGUES:
+    for key, list_name, export_name in exported_lists():
         spec = columns_for(key)
         tables.append(
             {
@@ -122,7 +39,7 @@ def catalogue_tables() -> list[dict]:
                 "label": spec.label,
                 "list_url": reverse(list_name),
                 "exports": [(fmt, reverse(export_name, kwargs={"fmt": fmt})) for fmt in FORMATS]
-                if key != "search"
+                if key != SEARCH
                 else [],
                 "columns": spec.columns,
             }
@@ -183,14 +100,11 @@ class Endpoint:
 def api_page(request):
     root = request.build_absolute_uri("/api/v1/")
 
-    def page_filters(catalogue):
-        return tuple(filterset_class(catalogue).base_filters)
-
     endpoints = [
-        Endpoint("projects/", _("Projects"), page_filters("projects")),
-        Endpoint("instruments/", _("Instruments"), page_filters("instruments")),
-        Endpoint("strategies/", _("Strategies"), page_filters("strategies")),
-        Endpoint("organisations/", _("Organisations"), page_filters("organisations")),
+        *[
+            Endpoint(f"{c.api_prefix}/", c.name, tuple(c.filterset_class().base_filters))
+            for c in registry.all_catalogues()
+        ],
         Endpoint("themes/", _("Themes")),
         Endpoint("target-groups/", _("Target groups")),
         Endpoint("places/", _("Places"), ("kind", "parent", "code")),

@@ -1,5 +1,4 @@
 import datetime
-import re
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -17,16 +16,14 @@ from django.views.decorators.http import require_GET
 from catalogue.models import Status
 from catalogue.registry import catalogue as catalogue_for_key
 from catalogue.registry import catalogues
-from catalogue.search import search_entries, search_result
+from catalogue.search import clean_query, search_entries, search_result
 
 HOME_RECENT_ENTRIES = 6
 HOME_GOOD_PRACTICES = 3
 SEARCH_RESULTS_PER_GROUP = 20
-MAX_QUERY_LENGTH = 200
 SEARCH_EXPORT_FORMATS = ("csv", "xlsx", "json")
 # Entries loaded without a publication date go last, not first (PostgreSQL sorts NULL first in DESC).
 NEWEST_FIRST = F("published_at").desc(nulls_last=True)
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _mark_fallback(entries, language):
@@ -54,7 +51,7 @@ def home(request):
                 "key": catalogue.key,
                 "name": catalogue.model._meta.verbose_name_plural,
                 "count": published.count(),
-                "url": reverse(f"{catalogue.key}:list"),
+                "url": reverse(catalogue.list_url_name),
             }
         )
         recent.extend(published.order_by(NEWEST_FIRST, "pk")[:HOME_RECENT_ENTRIES])
@@ -97,11 +94,6 @@ def accessibility(request):
         "contact_email": settings.CONTACT_EMAIL,
     }
     return render(request, "platform_site/accessibility.html", context)
-
-
-def clean_query(raw: str) -> str:
-    """The search query as typed, without control characters and cut to a sane length."""
-    return " ".join(CONTROL_CHARACTERS.sub(" ", raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 @require_GET

@@ -7,7 +7,45 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from catalogue.registry import register_catalogue
+        from catalogue import registry
         from projects.models import Project
 
-        register_catalogue("projects", Project)
+        registry.register(
+            registry.Catalogue(
+                key="projects",
+                model=Project,
+                label=_("Projects"),
+                filterset="projects.filters.ProjectFilter",
+                columns="projects.columns.project_columns",
+                vocabularies="projects.columns.vocabularies",
+                detail_select=("lead_organisation",),
+                detail_prefetch="projects.views.detail_prefetch",
+                related="projects.related.project_related",
+                related_ordering=("-start_year", "slug"),
+                position=10,
+                roles={
+                    # Rows inside an entry (a partner, a funding line) may be removed by whoever
+                    # edits the entry; the entries themselves are never deleted, only archived.
+                    "Editors": {
+                        "project": ("add", "change", "view"),
+                        "partnership": ("add", "change", "delete", "view"),
+                        "fundingline": ("add", "change", "delete", "view"),
+                        "keyfigure": ("add", "change", "delete", "view"),
+                    },
+                    "Publishers": {
+                        "project": ("add", "change", "view", "publish"),
+                        "partnership": ("add", "change", "delete", "view"),
+                        "fundingline": ("add", "change", "delete", "view"),
+                        "keyfigure": ("add", "change", "delete", "view"),
+                    },
+                },
+            )
+        )
+        # Projects point at instruments (and organisations): their pages list the projects.
+        registry.contribute_panel(
+            "instruments", "funded_projects", "projects.related.projects_funded_by"
+        )
+        registry.contribute_panel(
+            "organisations", "lead_projects", "projects.related.projects_led_by"
+        )
+        registry.contribute_panels("organisations", "projects.related.partnerships_of")

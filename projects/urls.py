@@ -1,16 +1,5 @@
-from django.urls import path
-
-from catalogue import exports
-from projects import views
+from catalogue.urls import catalogue_urls
 
 app_name = "projects"
 
-urlpatterns = [
-    path("", views.entry_list, name="list"),
-    path("export.<str:fmt>", exports.export_view, {"catalogue": "projects"}, name="export"),
-    path("feed/", views.LatestEntriesFeed(), name="feed"),
-    path("<slug:slug>/", views.entry_detail, name="detail"),
-    path(
-        "<slug:slug>/cite.<str:fmt>", exports.citation_view, {"catalogue": "projects"}, name="cite"
-    ),
-]
+urlpatterns = catalogue_urls("projects")

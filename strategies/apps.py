@@ -7,7 +7,43 @@ class StrategiesConfig(AppConfig):
     verbose_name = _("Crisis strategies")
 
     def ready(self):
-        from catalogue.registry import register_catalogue
+        from catalogue import registry
         from strategies.models import Strategy
 
-        register_catalogue("strategies", Strategy)
+        registry.register(
+            registry.Catalogue(
+                key="strategies",
+                model=Strategy,
+                label=_("Strategies"),
+                filterset="strategies.filters.StrategyFilter",
+                columns="strategies.columns.strategy_columns",
+                vocabularies="strategies.columns.vocabularies",
+                sitemaps="strategies.sitemaps.sitemaps",
+                detail_select=("scenario",),
+                detail_prefetch="strategies.views.detail_prefetch",
+                detail_context="strategies.views.detail_context",
+                related="strategies.related.strategy_related",
+                position=30,
+                roles={
+                    "Editors": {
+                        "strategy": ("add", "change", "view"),
+                        "step": ("add", "change", "delete", "view"),
+                        "scenario": ("view",),
+                    },
+                    "Publishers": {
+                        "strategy": ("add", "change", "view", "publish"),
+                        "step": ("add", "change", "delete", "view"),
+                        "scenario": ("add", "change", "view"),
+                    },
+                },
+            )
+        )
+        # Strategies point at projects and instruments: their pages list the strategies citing them.
+        registry.contribute_panel(
+            "projects", "citing_strategies", "strategies.related.strategies_citing_project"
+        )
+        registry.contribute_panel(
+            "instruments",
+            "recommending_strategies",
+            "strategies.related.strategies_recommending_instrument",
+        )

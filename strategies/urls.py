@@ -1,20 +1,11 @@
 from django.urls import path
 
-from catalogue import exports
+from catalogue.urls import catalogue_urls
 from strategies import views
 
 app_name = "strategies"
 
-urlpatterns = [
-    path("", views.entry_list, name="list"),
-    path("export.<str:fmt>", exports.export_view, {"catalogue": "strategies"}, name="export"),
-    path("feed/", views.LatestEntriesFeed(), name="feed"),
+urlpatterns = catalogue_urls(
+    "strategies",
     path("scenarios/<slug:slug>/", views.scenario_detail, name="scenario"),
-    path("<slug:slug>/", views.entry_detail, name="detail"),
-    path(
-        "<slug:slug>/cite.<str:fmt>",
-        exports.citation_view,
-        {"catalogue": "strategies"},
-        name="cite",
-    ),
-]
+)

@@ -1,25 +1,15 @@
-"""Public views of the crisis strategies: the list, the scenario page, the strategy page, the feed."""
+"""The scenario page, and what a strategy's page adds to the generic detail view of ``catalogue``."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from catalogue import related
 from catalogue.detail import crumb, page_context
-from catalogue.feeds import CatalogueFeed
-from catalogue.listing import list_state
 from catalogue.templatetags.platform import fallback_language
 from instruments.models import Instrument
 from projects.models import Project
 from strategies.models import PlaceKind, Scenario, Step, Strategy
-
-
-def entry_list(request):
-    state = list_state(request, "strategies")
-    return render(
-        request, "strategies/list.html", {"state": state, "page_obj": state.page(request)}
-    )
 
 
 def _by_place_kind(strategies) -> list:
@@ -58,21 +48,18 @@ def _phases(steps) -> list[dict]:
     ]
 
 
-def entry_detail(request, slug):
+def detail_prefetch() -> tuple:
+    """What a strategy's page shows with it: its vocabularies and its steps with their links."""
     steps = Step.objects.order_by("position", "id").prefetch_related(
         Prefetch("instruments", queryset=Instrument.objects.published().order_by("slug")),
         Prefetch("projects", queryset=Project.objects.published().order_by("slug")),
     )
-    strategy = get_object_or_404(
-        Strategy.objects.visible_to(request.user)
-        .select_related("scenario")
-        .prefetch_related(
-            "themes", "target_groups", "places", "sources", Prefetch("steps", queryset=steps)
-        ),
-        slug=slug,
-    )
-    context = {
-        "entry": strategy,
+    return ("themes", "target_groups", "places", "sources", Prefetch("steps", queryset=steps))
+
+
+def detail_context(request, strategy) -> dict:
+    """The scenario in the breadcrumb trail and the steps grouped by phase."""
+    return {
         "scenario": strategy.scenario,
         "phases": _phases(strategy.steps.all()),
         "breadcrumbs": [
@@ -85,11 +72,4 @@ def entry_detail(request, slug):
             ),
             crumb(strategy.title, lang=fallback_language(strategy, "title")),
         ],
-        **related.strategy_related(strategy),
-        **page_context(request, strategy),
     }
-    return render(request, "strategies/detail.html", context)
-
-
-class LatestEntriesFeed(CatalogueFeed):
-    catalogue_key = "strategies"

@@ -5,3 +5,45 @@ from django.utils.translation import gettext_lazy as _
 class TaxonomyConfig(AppConfig):
     name = "taxonomy"
     verbose_name = _("Reference data")
+
+    def ready(self):
+        from catalogue import registry
+        from taxonomy.models import Organisation
+
+        # Organisations are reference records, not publishable entries: a list with facets
+        # and exports, but no feed, no citation and no place in the main navigation.
+        registry.register(
+            registry.Catalogue(
+                key="organisations",
+                model=Organisation,
+                label=_("Organisations"),
+                filterset="taxonomy.filters.OrganisationFilter",
+                columns="taxonomy.columns.organisation_columns",
+                vocabularies="taxonomy.columns.vocabularies",
+                sitemaps="taxonomy.sitemaps.sitemaps",
+                entries=False,
+                in_navigation=False,
+                list_url_name="taxonomy:organisations",
+                detail_url_name="taxonomy:organisation",
+                export_url_name="taxonomy:organisations-export",
+                list_template="taxonomy/organisation_list.html",
+                detail_template="taxonomy/organisation_detail.html",
+                position=90,
+                roles={
+                    "Editors": {
+                        "organisation": ("add", "change", "view"),
+                        "place": ("add", "change", "view"),
+                        "source": ("add", "change", "view"),
+                        "theme": ("view",),
+                        "targetgroup": ("view",),
+                    },
+                    "Publishers": {
+                        "organisation": ("add", "change", "view"),
+                        "place": ("add", "change", "view"),
+                        "source": ("add", "change", "view"),
+                        "theme": ("add", "change", "view"),
+                        "targetgroup": ("add", "change", "view"),
+                    },
+                },
+            )
+        )

@@ -4,20 +4,16 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from catalogue import related
+from catalogue import registry
 from catalogue.detail import crumb, page_context
-from catalogue.listing import list_state
 from catalogue.templatetags.platform import fallback_language
+from catalogue.views import entry_list
 from taxonomy.models import Organisation, Place
+from taxonomy.related import place_activity
 
 
 def organisation_list(request):
-    state = list_state(request, "organisations")
-    return render(
-        request,
-        "taxonomy/organisation_list.html",
-        {"state": state, "page_obj": state.page(request)},
-    )
+    return entry_list(request, "organisations")
 
 
 def organisation_detail(request, slug):
@@ -29,7 +25,7 @@ def organisation_detail(request, slug):
             crumb(_("Organisations"), reverse("taxonomy:organisations")),
             crumb(organisation.name, lang=fallback_language(organisation, "name")),
         ],
-        **related.organisation_activity(organisation),
+        **registry.catalogue("organisations").panels(organisation),
         **page_context(request, organisation, english_fields=("name",)),
     }
     return render(request, "taxonomy/organisation_detail.html", context)
@@ -58,7 +54,7 @@ def place_detail(request, slug):
             ],
             crumb(place.name, lang=fallback_language(place, "name")),
         ],
-        **related.place_activity(place),
+        **place_activity(place),
         **page_context(request, place, english_fields=("name",)),
     }
     return render(request, "taxonomy/place_detail.html", context)

@@ -2,50 +2,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Rows inside a catalogue entry (a funding line, a partner, a step) may be removed by
-# whoever edits the entry; the entries themselves are never deleted, only archived.
-EDITORS = {
-    "projects": {
-        "project": ("add", "change", "view"),
-        "partnership": ("add", "change", "delete", "view"),
-        "fundingline": ("add", "change", "delete", "view"),
-        "keyfigure": ("add", "change", "delete", "view"),
-    },
-    "instruments": {"instrument": ("add", "change", "view")},
-    "strategies": {
-        "strategy": ("add", "change", "view"),
-        "step": ("add", "change", "delete", "view"),
-        "scenario": ("view",),
-    },
-    "taxonomy": {
-        "organisation": ("add", "change", "view"),
-        "place": ("add", "change", "view"),
-        "source": ("add", "change", "view"),
-        "theme": ("view",),
-        "targetgroup": ("view",),
-    },
-    # Suggestions from the public are handled, never added or deleted, by the editors.
-    "suggestions": {"suggestion": ("change", "view")},
-}
+from catalogue import registry
 
-# Publishers do all editors do, publish, unpublish and archive, and keep the vocabularies.
-PUBLISHERS = {
-    **EDITORS,
-    "projects": {**EDITORS["projects"], "project": ("add", "change", "view", "publish")},
-    "instruments": {"instrument": ("add", "change", "view", "publish")},
-    "strategies": {
-        **EDITORS["strategies"],
-        "strategy": ("add", "change", "view", "publish"),
-        "scenario": ("add", "change", "view"),
-    },
-    "taxonomy": {
-        **EDITORS["taxonomy"],
-        "theme": ("add", "change", "view"),
-        "targetgroup": ("add", "change", "view"),
-    },
-}
 
-ROLES = {"Editors": EDITORS, "Publishers": PUBLISHERS}
+def roles() -> dict[str, dict[str, dict]]:
+    """{role: {app label: {model: actions}}}: the Editors and Publishers each app declares."""
+    return registry.roles()
 
 
 def codenames(spec) -> list[tuple[str, str]]:
@@ -61,7 +23,7 @@ def ensure_roles() -> dict[str, int]:
     """Create or correct the groups so that they hold exactly the permissions above."""
     counts = {}
     with transaction.atomic():
-        for name, spec in ROLES.items():
+        for name, spec in roles().items():
             wanted = codenames(spec)
             permissions = []
             for app_label, codename in wanted:
