@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -32,14 +32,14 @@ from openpyxl.utils import get_column_letter
 
 from catalogue import registry
 from catalogue.columns import SEARCH, ColumnType, ExportContext, columns_for, expand
+from catalogue.listing import EXPORT_FORMATS, list_state
+from catalogue.search import clean_query, search_entries
 
-FORMATS = ("csv", "xlsx", "json")
+FORMATS = tuple(fmt for fmt, _label in EXPORT_FORMATS)
 LANGUAGE_CHOICES = ("cs", "en", "both")
 CHUNK_SIZE = 500
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Query parameters that never narrow the rows.
-NON_FILTER_PARAMETERS = {"lang", "page", "page_size", "format"}
 
 LICENCE = {
     "name": "CC BY 4.0",
@@ -68,17 +68,6 @@ def requested_language(request) -> str:
     return lang if lang in LANGUAGE_CHOICES else translation.get_language()
 
 
-def applied_filters(request) -> dict:
-    filters = {}
-    for key in sorted(request.GET):
-        if key in NON_FILTER_PARAMETERS:
-            continue
-        values = [value for value in request.GET.getlist(key) if value != ""]
-        if values:
-            filters[key] = values if len(values) > 1 else values[0]
-    return filters
-
-
 def base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
@@ -86,16 +75,38 @@ def base_url(request) -> str:
 # --- which rows ---------------------------------------------------------------------------
 
 
-def catalogue_querysets(request, catalogue: str) -> list:
-    """The querysets behind the list page (or the search page), in the order the page shows them."""
+@dataclass
+class Rows:
+    """What an export holds, read once from the request: the querysets in the page's order,
+    the parameters that were applied and the values that were ignored (with the reason)."""
+
+    querysets: list
+    params: QueryDict
+    errors: list
+
+    @property
+    def filters(self) -> dict:
+        return {
+            key: values if len(values) > 1 else values[0]
+            for key, values in sorted(self.params.lists())
+        }
+
+
+def export_rows(request, catalogue: str) -> Rows:
+    """The rows behind the list page (or the search page), validated as the page validates them."""
     if catalogue == SEARCH:
-        from catalogue.search import clean_query, search_entries
-
         query = clean_query(request.GET.get("q", ""))
-        return list(search_entries(query).values()) if query else []
-    from catalogue.listing import list_state
+        params = QueryDict(mutable=True)
+        if query:
+            params["q"] = query
+        querysets = list(search_entries(query).values()) if query else []
+        return Rows(querysets, params, [])
+    state = list_state(request, catalogue, with_facets=False)
+    return Rows([state.queryset], state.params, state.errors)
 
-    return [list_state(request, catalogue, with_facets=False).queryset]
+
+def catalogue_querysets(request, catalogue: str) -> list:
+    return export_rows(request, catalogue).querysets
 
 
 def with_related(queryset, spec):
@@ -129,6 +140,7 @@ class ExportFile:
     querysets: list
     filters: dict
     list_url: str
+    errors: list
 
     @property
     def filename(self) -> str:
@@ -167,12 +179,10 @@ def build_export(request, catalogue: str, fmt: str) -> ExportFile:
         for code in ("cs", "en")
     }
     list_name = "search" if catalogue == SEARCH else registry.catalogue(catalogue).list_url_name
-    query = request.GET.copy()
-    for key in NON_FILTER_PARAMETERS:
-        query.pop(key, None)
+    rows = export_rows(request, catalogue)
     list_url = request.build_absolute_uri(reverse(list_name))
-    if query:
-        list_url = f"{list_url}?{query.urlencode()}"
+    if rows.params:
+        list_url = f"{list_url}?{rows.params.urlencode()}"
     return ExportFile(
         catalogue=catalogue,
         fmt=fmt,
@@ -181,9 +191,10 @@ def build_export(request, catalogue: str, fmt: str) -> ExportFile:
         spec=spec,
         layout=expand(spec, lang),
         contexts=contexts,
-        querysets=catalogue_querysets(request, catalogue),
-        filters=applied_filters(request),
+        querysets=rows.querysets,
+        filters=rows.filters,
         list_url=list_url,
+        errors=rows.errors,
     )
 
 
@@ -312,6 +323,7 @@ def json_response(export: ExportFile) -> HttpResponse:
             "generated_at": timezone.now().isoformat(timespec="seconds"),
             "source": export.list_url,
             "filters": export.filters,
+            "ignored": export.errors,
             "count": len(entries),
             "licence": LICENCE,
             "publisher": str(PUBLISHER),

@@ -33,9 +33,10 @@ from taxonomy.models import Place, TargetGroup, Theme
 PAGE_SIZE = 20
 MAX_VALUES_PER_KEY = 40
 MAX_VALUE_LENGTH = 200
-# Parameters that are not filters but belong to the page.
 PAGE_PARAM = "page"
-
+# The query parameters that choose the page, the language or the file format, never the rows.
+NON_FILTER_PARAMETERS = frozenset({PAGE_PARAM, "page_size", "lang", "format", "fmt"})
+# The export formats of every list: (format, label).
 EXPORT_FORMATS = (("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"))
 
 
@@ -467,7 +468,7 @@ def _clean_params(request, errors: list[str]) -> QueryDict:
     params = QueryDict(mutable=True)
     dropped = False
     for key, values in request.GET.lists():
-        if key == PAGE_PARAM:
+        if key in NON_FILTER_PARAMETERS:
             continue
         kept = []
         for value in values[:MAX_VALUES_PER_KEY]:

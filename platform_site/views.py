@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from catalogue.listing import EXPORT_FORMATS
 from catalogue.models import Status
 from catalogue.registry import catalogue as catalogue_for_key
 from catalogue.registry import catalogues
@@ -21,7 +22,6 @@ from catalogue.search import clean_query, search_entries, search_result
 HOME_RECENT_ENTRIES = 6
 HOME_GOOD_PRACTICES = 3
 SEARCH_RESULTS_PER_GROUP = 20
-SEARCH_EXPORT_FORMATS = ("csv", "xlsx", "json")
 # Entries loaded without a publication date go last, not first (PostgreSQL sorts NULL first in DESC).
 NEWEST_FIRST = F("published_at").desc(nulls_last=True)
 
@@ -122,7 +122,7 @@ def search(request):
         "groups": groups,
         "total": total,
         "searched": bool(query),
-        "export_formats": SEARCH_EXPORT_FORMATS,
+        "export_formats": [fmt for fmt, _label in EXPORT_FORMATS],
         "export_query": urlencode({"q": query}),
     }
     return render(request, "platform_site/search.html", context)

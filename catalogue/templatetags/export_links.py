@@ -4,10 +4,9 @@ from django import template
 from django.http import QueryDict
 from django.urls import reverse
 
-register = template.Library()
+from catalogue.listing import NON_FILTER_PARAMETERS
 
-# Parameters of the page, not of the rows.
-DROPPED = ("page", "fmt", "format")
+register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
@@ -16,7 +15,7 @@ def export_url(context, url_name, fmt, query_string=None, lang=None):
         request = context.get("request")
         query_string = request.GET.urlencode() if request is not None else ""
     params = QueryDict(str(query_string).lstrip("?"), mutable=True)
-    for key in DROPPED:
+    for key in NON_FILTER_PARAMETERS:
         params.pop(key, None)
     if lang:
         params["lang"] = lang
