@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.listing import (
     ENTRY_ORDERINGS,
     CatalogueFilterSet,
+    ModelFacetFilter,
     ValueFacetFilter,
     region_facet,
     target_group_facet,
     theme_facet,
+    within_place,
 )
 from instruments.models import (
     ApplicantType,
@@ -22,13 +24,33 @@ from instruments.models import (
     open_call,
     unknown_call,
 )
-from taxonomy.models import Theme
+from taxonomy.models import Place, Theme
 
 OPEN_NOW = "open_now"
 
 
 def _call_status_choices():
     return [(OPEN_NOW, _("Open now")), *CallStatus.choices]
+
+
+def usable_in(ref) -> Q:
+    """Instruments one can use in a region ``ref``: those of the whole country (or Europe) above it,
+    its own, and the schemes of its towns and districts; an instrument without a place counts everywhere.
+    """
+    return (
+        Q(places__isnull=True)
+        | within_place("places", ref)
+        | Q(places__children=ref)
+        | Q(places__children__children=ref)
+    )
+
+
+def usable_in_facet() -> ModelFacetFilter:
+    return ModelFacetFilter(
+        label=_("Can be used in"),
+        queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
+        lookup=usable_in,
+    )
 
 
 def _deadline_ordering(filterset, language):
@@ -66,6 +88,7 @@ class InstrumentFilter(CatalogueFilterSet):
     )
     funding_source = ValueFacetFilter(label=_("Funding source"), choices=FundingSource.choices)
     region = region_facet()
+    where = usable_in_facet()
 
     orderings = {
         **ENTRY_ORDERINGS,

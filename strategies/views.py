@@ -7,9 +7,12 @@ from django.utils.translation import gettext as _
 
 from catalogue.detail import crumb, page_context
 from catalogue.templatetags.platform import fallback_language
+from instruments.eligibility import applicability
 from instruments.models import Instrument
+from platform_site.finder import finder_url_for
 from projects.models import Project
 from strategies.models import PlaceKind, Scenario, Step, Strategy
+from taxonomy.models import Place
 
 
 def _by_place_kind(strategies) -> list:
@@ -54,11 +57,21 @@ def detail_prefetch() -> tuple:
         Prefetch("instruments", queryset=Instrument.objects.published().order_by("slug")),
         Prefetch("projects", queryset=Project.objects.published().order_by("slug")),
     )
-    return ("themes", "target_groups", "places", "sources", Prefetch("steps", queryset=steps))
+    return (
+        "themes",
+        "target_groups",
+        # The parents say which region the strategy is for (the finder link).
+        Prefetch("places", queryset=Place.objects.select_related("parent__parent")),
+        "sources",
+        Prefetch("steps", queryset=steps),
+    )
 
 
 def detail_context(request, strategy) -> dict:
-    """The scenario in the breadcrumb trail and the steps grouped by phase."""
+    """The scenario in the breadcrumb trail, the steps grouped by phase, the finder link."""
+    for step in strategy.steps.all():
+        for instrument in step.instruments.all():
+            instrument.applicability = applicability(instrument)
     return {
         "scenario": strategy.scenario,
         "phases": _phases(strategy.steps.all()),
@@ -72,4 +85,5 @@ def detail_context(request, strategy) -> dict:
             ),
             crumb(strategy.title, lang=fallback_language(strategy, "title")),
         ],
+        "finder_url": finder_url_for(strategy),
     }
