@@ -1,4 +1,8 @@
-"""Atom feeds of newly published entries, one per catalogue, in the language of the URL."""
+"""Atom feeds of newly published entries, one per catalogue, in the language of the URL.
+
+A feed honours the filters of its list: it reads the same validated list state as the
+page (``list_state``), so a subscription to a filtered list holds exactly its entries.
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -6,6 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from catalogue.listing import list_state
 from catalogue.registry import catalogue
 
 FEED_LENGTH = 30
@@ -30,22 +35,34 @@ class CatalogueFeed(Feed):
     def model(self):
         return self.spec.model
 
-    # Built per request: the language is the one the URL activated.
-    def title(self):
-        return f"{settings.SITE_NAME}: {self.model._meta.verbose_name_plural}"
+    def get_object(self, request, *args, **kwargs):
+        return list_state(request, self.catalogue_key, with_facets=False)
 
-    def subtitle(self):
+    # Built per request: the language is the one the URL activated.
+    def title(self, state):
+        title = f"{settings.SITE_NAME}: {self.model._meta.verbose_name_plural}"
+        filtered = _("filtered")
+        return f"{title} ({filtered})" if state.querystring else title
+
+    def subtitle(self, state):
+        if state.querystring:
+            return _("Newly published entries of the catalogue that match the filters of the list.")
         return _("Newly published entries of the catalogue.")
 
-    def link(self):
-        return reverse(self.spec.list_url_name)
+    def link(self, state):
+        url = reverse(self.spec.list_url_name)
+        return f"{url}?{state.querystring}" if state.querystring else url
+
+    def feed_url(self, state):
+        url = reverse(self.spec.feed_url_name)
+        return f"{url}?{state.querystring}" if state.querystring else url
 
     def author_name(self):
         return str(settings.SITE_NAME)
 
-    def items(self):
+    def items(self, state):
         return (
-            self.model.objects.published()
+            state.queryset.prefetch_related(None)
             .prefetch_related("themes")
             .order_by("-published_at", "slug")[:FEED_LENGTH]
         )

@@ -435,6 +435,24 @@ class ListState:
         return "?"
 
     @property
+    def feed_url(self) -> str:
+        """The Atom feed of this list with its filters ("" for a catalogue without feeds)."""
+        spec = registry.catalogue(self.catalogue)
+        if not spec.entries:
+            return ""
+        url = reverse(spec.feed_url_name)
+        return f"{url}?{self.querystring}" if self.querystring else url
+
+    @property
+    def ical_url(self) -> str:
+        """The iCal feed of the dates in this list, for a catalogue that has one."""
+        url_name = registry.catalogue(self.catalogue).ical_url_name
+        if not url_name:
+            return ""
+        url = reverse(url_name)
+        return f"{url}?{self.querystring}" if self.querystring else url
+
+    @property
     def export_url_name(self) -> str:
         return registry.catalogue(self.catalogue).export_url_name
 

@@ -58,6 +58,8 @@ class Catalogue:
     export_url_name: str = ""
     feed_url_name: str = ""
     cite_url_name: str = ""
+    # The iCal feed of the dates in a filtered list, for a catalogue that has one.
+    ical_url_name: str = ""
     list_template: str = ""
     detail_template: str = ""
     # callable(request, entry) -> extra context of the detail page (breadcrumbs and the like).

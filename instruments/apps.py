@@ -22,6 +22,8 @@ class InstrumentsConfig(AppConfig):
                 detail_prefetch="instruments.views.detail_prefetch",
                 related="instruments.related.instrument_related",
                 position=20,
+                # The deadlines of any filtered instrument list have an iCal feed (the calendar).
+                ical_url_name="calendar-ical",
                 roles={
                     "Editors": {"instrument": ("add", "change", "view")},
                     "Publishers": {"instrument": ("add", "change", "view", "publish")},

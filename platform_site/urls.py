@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from catalogue import exports, sitemaps
 from newsroom import views as newsroom_views
-from platform_site import datapage, finder, neglected_groups, views
+from platform_site import calendar, datapage, finder, neglected_groups, search_feed, views
 
 handler404 = "platform_site.views.page_not_found"
 handler500 = "platform_site.views.server_error"
@@ -32,6 +32,9 @@ urlpatterns += i18n_patterns(
     ),
     path("coverage/groups/", neglected_groups.neglected_groups, name="neglected-groups"),
     path("finder/", finder.finder, name="finder"),
+    path("calendar/", calendar.calendar_page, name="calendar"),
+    path("calendar/deadlines.ics", calendar.deadlines_ical, name="calendar-ical"),
+    path("search/feed/", search_feed.SearchFeed(), name="search-feed"),
     path("data/", datapage.data_page, name="data"),
     path("api/", datapage.api_page, name="api"),
     path("projects/", include("projects.urls")),
