@@ -4,7 +4,7 @@ tabs, history, the editorial workflow and import/export."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import SimpleListFilter
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -46,7 +46,29 @@ def self_hosted(media: forms.Media) -> forms.Media:
     return forms.Media(js=js, css=media._css)
 
 
-class TranslatedAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class GuardedHistoryAdmin(SimpleHistoryAdmin):
+    """The history of every save, whose restore form is no side door around permissions.
+
+    django-simple-history lets anyone who may view an object post its history form,
+    which saves the chosen version over the live object. Here a POST needs what a save
+    through the change form needs: the change permission on the live object (for a
+    published or archived entry, the publish permission too).
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.may_restore(request, object_id):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def may_restore(self, request, object_id) -> bool:
+        live = self.get_object(request, object_id)
+        if live is None:
+            # Restoring a deleted object creates it again.
+            return self.has_add_permission(request) and self.has_change_permission(request)
+        return self.has_change_permission(request, live) and not locked_for(request.user, live)
+
+
+class TranslatedAdmin(GuardedHistoryAdmin, TabbedTranslationAdmin):
     """Czech and English side by side in tabs, with the full history of every save.
 
     SimpleHistoryAdmin comes first so that its history views and save_model wrap the

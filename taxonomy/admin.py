@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from catalogue.admin import ImportExportAdmin, TranslatedAdmin
+from catalogue.admin import GuardedHistoryAdmin, ImportExportAdmin, TranslatedAdmin
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
 from taxonomy.resources import (
     OrganisationResource,
@@ -55,7 +54,7 @@ class OrganisationAdmin(ImportExportAdmin, TranslatedAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ImportExportAdmin, SimpleHistoryAdmin):
+class SourceAdmin(ImportExportAdmin, GuardedHistoryAdmin):
     resource_classes = [SourceResource]
     list_display = ("title", "publisher", "year", "accessed")
     search_fields = ("title", "publisher", "slug")
