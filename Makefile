@@ -20,6 +20,7 @@ setup: $(BIN)/.installed
 
 ## Serve the site at http://127.0.0.1:8000/ (Ctrl-C stops it and the embedded database).
 run: setup
+	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## The whole test suite.

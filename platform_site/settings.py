@@ -108,7 +108,16 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {"default": database_config(env_str("DATABASE_URL"))}
+DATABASE_URL = env_str("DATABASE_URL")
+# The embedded PostgreSQL is a development convenience: a production process without a
+# database URL refuses to start rather than quietly serving an empty database of its own.
+EMBEDDED_DATABASE = not DATABASE_URL
+if EMBEDDED_DATABASE and not DEBUG:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set when DJANGO_DEBUG is off "
+        "(the embedded PostgreSQL is for development only)."
+    )
+DATABASES = {"default": database_config(DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")

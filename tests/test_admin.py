@@ -408,13 +408,16 @@ def test_save_records_who_created_and_changed_the_entry(client, editor, publishe
 
 
 @pytest.mark.django_db
-def test_demo_users_are_created_only_in_debug(settings, capsys, client):
+def test_demo_users_are_created_only_in_debug_on_the_embedded_database(settings, capsys, client):
     from django.contrib.auth import get_user_model
 
-    settings.DEBUG = False
+    settings.DEBUG, settings.EMBEDDED_DATABASE = False, True
     call_command("create_demo_users")
     assert not get_user_model().objects.exists()
-    settings.DEBUG = True
+    settings.DEBUG, settings.EMBEDDED_DATABASE = True, False
+    call_command("create_demo_users")
+    assert not get_user_model().objects.exists()
+    settings.DEBUG, settings.EMBEDDED_DATABASE = True, True
     call_command("create_demo_users")
     call_command("create_demo_users")
     output = capsys.readouterr().out
@@ -424,6 +427,18 @@ def test_demo_users_are_created_only_in_debug(settings, capsys, client):
     assert editor.is_staff and not editor.is_superuser
     assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
     assert client.login(username="demo-publisher", password="demo-publisher-pass")
+
+
+@pytest.mark.django_db
+def test_setup_site_never_creates_demo_accounts(settings, tmp_path, monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    from platform_site.management.commands import setup_site
+
+    monkeypatch.setattr(setup_site, "FIXTURES_DIR", tmp_path)
+    settings.DEBUG = True
+    call_command("setup_site")
+    assert not get_user_model().objects.exists()
 
 
 @pytest.mark.django_db

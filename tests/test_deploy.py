@@ -57,6 +57,14 @@ def test_missing_secret_key_with_debug_off_fails_with_a_clear_message():
     assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
 
 
+def test_debug_off_without_a_database_url_refuses_to_start():
+    env = production_env()
+    del env["DATABASE_URL"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DATABASE_URL must be set when DJANGO_DEBUG is off" in result.stderr
+
+
 def test_debug_must_be_true_or_false():
     result = manage("check", env=production_env(DJANGO_DEBUG="maybe"))
     assert result.returncode != 0

@@ -16,13 +16,17 @@ DEMO_USERS = (
 
 class Command(BaseCommand):
     help = (
-        "In development (DEBUG on) only: create a demo editor and a demo publisher with known "
-        "passwords and print how to log in. Does nothing when DEBUG is off."
+        "Development only (DEBUG on, embedded database): create a demo editor and a demo "
+        "publisher with known passwords and print how to log in. Does nothing with DEBUG off "
+        "or when DATABASE_URL names a database: the passwords are published."
     )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             self.stdout.write("DEBUG is off: no demo accounts are created.")
+            return
+        if not settings.EMBEDDED_DATABASE:
+            self.stdout.write("DATABASE_URL names a real database: no demo accounts are created.")
             return
         ensure_roles()
         User = get_user_model()

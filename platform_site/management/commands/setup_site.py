@@ -78,7 +78,7 @@ def add_missing_seed_content(files: list[Path]) -> int:
 class Command(BaseCommand):
     help = (
         "Prepare the site: database, migrations, message catalogues, seed content, search index, "
-        "editor roles and (in development) demo accounts. Safe to run again: seed content "
+        "and editor roles. Safe to run again: seed content "
         "only adds what does not exist yet and never overwrites editors' work."
     )
 
@@ -99,8 +99,6 @@ class Command(BaseCommand):
         call_command("compile_catalogues")
         self.load_seed_content(force=options.get("force", False))
         call_command("ensure_roles")
-        # Refuses to do anything unless DEBUG is on.
-        call_command("create_demo_users")
         cache.clear()
 
     def load_seed_content(self, force=False):
