@@ -5,6 +5,7 @@ PostgreSQL, a generated local secret key). Production sets DJANGO_DEBUG=false
 and must provide DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import ipaddress
 import secrets
 from pathlib import Path
 
@@ -240,13 +241,22 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["platform_site.api.throttles.ClientRateThrottle"],
     # Per client address, counted in the cache (shared through Redis when REDIS_URL is set).
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_THROTTLE_RATE", "120/minute")},
-    # Proxies in front of the app server whose X-Forwarded-For can be trusted (0: none).
-    "NUM_PROXIES": env_int("API_TRUSTED_PROXIES", 0),
     "DEFAULT_PAGINATION_CLASS": "platform_site.api.pagination.ApiPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Addresses or networks of the proxies in front of the app servers (load balancer, TLS
+# proxy): their X-Forwarded-For names the real client the API throttle counts.
+API_TRUSTED_PROXIES = env_list("API_TRUSTED_PROXIES")
+for _proxy in API_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"API_TRUSTED_PROXIES holds {_proxy!r}, which is not an IP address or network."
+        ) from None
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Integration of Foreigners: Knowledge Platform API",
     "DESCRIPTION": (

@@ -235,6 +235,33 @@ def test_each_client_is_throttled_on_its_own(client):
         assert client.get("/api/v1/themes/", REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
+def test_behind_a_trusted_proxy_each_real_client_is_throttled_on_its_own(client, settings):
+    settings.API_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    rates = {**api_settings.DEFAULT_THROTTLE_RATES, "anon": "2/minute"}
+    with override_settings(
+        REST_FRAMEWORK={**api_settings.user_settings, "DEFAULT_THROTTLE_RATES": rates}
+    ):
+
+        def through_proxy(forwarded_for):
+            return client.get(
+                "/api/v1/themes/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=forwarded_for
+            ).status_code
+
+        assert [through_proxy("203.0.113.1") for _ in range(3)] == [200, 200, 429]
+        # Another visitor behind the same proxy keeps a quota of their own, ...
+        assert through_proxy("203.0.113.2") == 200
+        # ... and a visitor cannot escape the count by sending a header of their own.
+        assert through_proxy("198.51.100.9, 203.0.113.1") == 429
+
+        # Outside the trusted proxies the header is ignored: one address, one quota.
+        def direct(forwarded_for):
+            return client.get(
+                "/api/v1/themes/", REMOTE_ADDR="192.0.2.7", HTTP_X_FORWARDED_FOR=forwarded_for
+            ).status_code
+
+        assert [direct(f"198.51.100.{n}") for n in range(3)] == [200, 200, 429]
+
+
 def test_api_root_and_docs_are_reachable(client):
     assert client.get("/api/v1/").status_code == 200
     docs = client.get("/api/v1/docs/", HTTP_ACCEPT_LANGUAGE="en")

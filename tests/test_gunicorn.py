@@ -106,7 +106,10 @@ def test_dockerfile_runs_gunicorn_serving_the_wsgi_application():
     command = dockerfile_command()
     assert command[0] == "gunicorn"
     assert "platform_site.wsgi:application" in command
+    # Which proxies gunicorn believes comes from FORWARDED_ALLOW_IPS, never a wildcard.
+    assert "--forwarded-allow-ips" not in command and "*" not in command
     text = (BASE_DIR / "Dockerfile").read_text()
+    assert "FORWARDED_ALLOW_IPS=127.0.0.1" in text
     assert "HEALTHCHECK" in text and "/healthz" in text
     assert re.search(r"^USER app$", text, re.MULTILINE)
     assert "collectstatic" in text and "compile_catalogues" in text
