@@ -2,8 +2,8 @@
 
 import pytest
 
+from catalogue.models import Status
 from platform_site.management.commands import setup_site
-from platform_site.models import Status
 from projects.models import FundingLine, Project
 from taxonomy.models import Theme
 
@@ -78,7 +78,7 @@ def test_a_changed_fixture_adds_new_entries_and_leaves_existing_ones(fixtures_di
 def test_edited_and_archived_entry_survives_a_release_with_a_changed_fixture(
     fixtures_dir, capsys, publisher
 ):
-    from platform_site import workflow
+    from catalogue import workflow
 
     (fixtures_dir / "030_projects.yaml").write_text(PROJECT, encoding="utf-8")
     load(capsys)
