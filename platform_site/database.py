@@ -13,7 +13,14 @@ EMBEDDED_DATA_DIR = Path(__file__).resolve().parent.parent / ".data" / "pgdata"
 EMBEDDED_DB_NAME = "platform"
 
 
-def database_config(url: str) -> dict:
+# The backend: Django's PostgreSQL backend with client-side time limits.
+ENGINE = "platform_site.db"
+# Seconds the client waits beyond the server's statement_timeout before it gives up itself.
+QUERY_TIMEOUT_MARGIN = 5
+
+
+def database_config(url: str, connect_timeout: int = 3, statement_timeout: int = 30) -> dict:
+    """Settings of the default database; both timeouts in seconds (0: no limit)."""
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     else:
@@ -22,6 +29,15 @@ def database_config(url: str) -> dict:
         # in HOST, where Django and anything that rebuilds a URL from the settings look.
         config["HOST"] = config.pop("OPTIONS", {}).get("host", "")
     config.setdefault("TEST", {})
+    config["ENGINE"] = ENGINE
+    options = config.setdefault("OPTIONS", {})
+    if connect_timeout:
+        options["connect_timeout"] = connect_timeout
+        config["CONNECT_TIMEOUT"] = connect_timeout
+    if statement_timeout:
+        # The server cancels a query that runs too long; the client stops waiting a little later.
+        options["options"] = f"-c statement_timeout={statement_timeout * 1000}"
+        config["QUERY_TIMEOUT"] = statement_timeout + QUERY_TIMEOUT_MARGIN
     return config
 
 

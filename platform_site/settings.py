@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from platform_site.database import database_config
-from platform_site.env import env_bool, env_int, env_list, env_secret, env_str
+from platform_site.env import env_bool, env_float, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -118,7 +118,15 @@ if EMBEDDED_DATABASE and not DEBUG:
         "DATABASE_URL must be set when DJANGO_DEBUG is off "
         "(the embedded PostgreSQL is for development only)."
     )
-DATABASES = {"default": database_config(DATABASE_URL)}
+DATABASES = {
+    "default": database_config(
+        DATABASE_URL,
+        # Seconds to connect (and to check a reused connection) before the page answers 503.
+        connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 3),
+        # Seconds a statement may run before the server cancels it.
+        statement_timeout=env_int("DATABASE_STATEMENT_TIMEOUT", 30),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -128,7 +136,12 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "platform",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that does not answer costs a page this long, then it goes on uncached.
+                "SOCKET_CONNECT_TIMEOUT": env_float("REDIS_SOCKET_TIMEOUT", 1.0),
+                "SOCKET_TIMEOUT": env_float("REDIS_SOCKET_TIMEOUT", 1.0),
+            },
         }
     }
 else:

@@ -1,9 +1,10 @@
 import datetime
+import sys
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.db.models import Count, F, Q, Window
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -18,12 +19,16 @@ from catalogue.models import Status
 from catalogue.registry import catalogue as catalogue_for_key
 from catalogue.registry import catalogues
 from catalogue.search import clean_query, search_entries, search_result
+from platform_site.db import timeouts
 
 HOME_RECENT_ENTRIES = 6
 HOME_GOOD_PRACTICES = 3
 SEARCH_RESULTS_PER_GROUP = 20
 # Entries loaded without a publication date go last, not first (PostgreSQL sorts NULL first in DESC).
 NEWEST_FIRST = F("published_at").desc(nulls_last=True)
+# Seconds /healthz may take (the container's check gives up after 4).
+HEALTHZ_TIME_LIMIT = 2.5
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 
 
 def _mark_fallback(entries, language):
@@ -132,9 +137,11 @@ def search(request):
 @require_GET
 def healthz(request):
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        # Answer within the health check's own limit, whatever the database does.
+        with timeouts.time_limit(HEALTHZ_TIME_LIMIT):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                cursor.fetchone()
     except Exception:  # any database failure means "unhealthy"
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
@@ -155,6 +162,28 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def database_unavailable(exception) -> bool:
+    """The error is the database not answering (down, frozen, timed out), not a bug."""
+    return isinstance(exception, (OperationalError, InterfaceError))
+
+
+def service_unavailable(request):
+    """503 while the database cannot be reached: JSON for the API, a bilingual page otherwise."""
+    if request.path_info.startswith("/api/"):
+        response = JsonResponse(
+            {"detail": "The service is temporarily unavailable. Please try again in a moment."},
+            status=503,
+        )
+    else:
+        # Static, like the 500 page: rendering must not need the database that just failed.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(SERVICE_UNAVAILABLE_RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def server_error(request):
+    if database_unavailable(sys.exc_info()[1]):
+        return service_unavailable(request)
     # A static page without the request context: nothing that could fail again, nothing internal.
     return HttpResponseServerError(loader.get_template("500.html").render())
