@@ -2,11 +2,14 @@
 tabs, history, the editorial workflow and import/export."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.forms.models import _get_foreign_key
 from django.http import HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -21,7 +24,7 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalogue import workflow
+from catalogue import concurrency, workflow
 from catalogue.models import Status
 from taxonomy.models import Place
 
@@ -161,7 +164,53 @@ class EnglishTranslationFilter(SimpleListFilter):
 
 
 class ImportExportAdmin(ImportExportMixin):
-    """Import and export from the admin, for those who may add and change the entries."""
+    """Import and export from the admin, for those who may add and change the entries.
+
+    A file larger than IMPORT_MAX_FILE_SIZE is refused before it is read; the file waits
+    for its confirmation in the shared cache (see catalogue.imports).
+    """
+
+    def import_action(self, request, **kwargs):
+        if request.method == "POST" and self._import_too_large(request):
+            limit = filesizeformat(settings.IMPORT_MAX_FILE_SIZE)
+            self.message_user(
+                request,
+                gettext("The file is too large to import: at most %(limit)s.") % {"limit": limit},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
+        return super().import_action(request, **kwargs)
+
+    @staticmethod
+    def _import_too_large(request) -> bool:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        # The form around the file adds a little; the file itself is checked once read.
+        if length > settings.IMPORT_MAX_FILE_SIZE + 64 * 1024:
+            return True
+        upload = request.FILES.get("import_file")
+        return upload is not None and upload.size > settings.IMPORT_MAX_FILE_SIZE
+
+    def process_import(self, request, **kwargs):
+        if request.method == "POST":
+            storage = self.get_tmp_storage_class()(name=request.POST.get("import_file_name", ""))
+            if hasattr(storage, "exists") and not storage.exists():
+                self.message_user(
+                    request,
+                    gettext(
+                        "The file waiting for confirmation is no longer kept (a file is kept "
+                        "for %(minutes)d minutes). Please choose it and import it again."
+                    )
+                    % {"minutes": settings.IMPORT_FILE_LIFETIME // 60},
+                    messages.ERROR,
+                )
+                opts = self.model._meta
+                return HttpResponseRedirect(
+                    reverse(f"admin:{opts.app_label}_{opts.model_name}_import")
+                )
+        return super().process_import(request, **kwargs)
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
@@ -220,6 +269,39 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
             fields.append("status")
         return fields
 
+    # --- no lost updates -------------------------------------------------------------------
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        row_models = [
+            (inline.model, _get_foreign_key(self.model, inline.model, inline.fk_name).name)
+            for inline in self.inlines
+        ]
+
+        class RefusesStaleSaves(form_class):
+            def clean(self):
+                cleaned_data = super().clean()
+                base = concurrency.parse_edit_base(self.data.get(concurrency.EDIT_BASE_FIELD))
+                if base is not None and self.instance.pk is not None:
+                    # Locked until this save commits, so two saves cannot both pass the check.
+                    current = (
+                        type(self.instance)
+                        .objects.select_for_update()
+                        .filter(pk=self.instance.pk)
+                        .values_list("updated_at", flat=True)
+                        .first()
+                    )
+                    if current is not None and current != base:
+                        changes = concurrency.changes_since(self.instance, base, row_models)
+                        if changes is not None:
+                            raise ValidationError(
+                                concurrency.conflict_message(changes), code="edit_conflict"
+                            )
+                return cleaned_data
+
+        RefusesStaleSaves.__name__ = form_class.__name__
+        return RefusesStaleSaves
+
     # --- saving --------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
@@ -243,6 +325,13 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
         if obj is None and workflow.can_edit(request.user, self.model):
             steps = ["submit_for_review"]
         context["workflow_buttons"] = [(f"_workflow_{name}", BUTTON_LABELS[name]) for name in steps]
+        # The version this form was opened on; a refused save keeps the one first opened.
+        context["edit_base_field"] = concurrency.EDIT_BASE_FIELD
+        context["edit_base"] = (
+            request.POST.get(concurrency.EDIT_BASE_FIELD)
+            if request.method == "POST" and concurrency.EDIT_BASE_FIELD in request.POST
+            else concurrency.edit_base(obj)
+        )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _apply_workflow_button(self, request, obj):

@@ -5,9 +5,12 @@ values, choices, the database constraints) and any invalid row rolls the whole f
 back, with each error reported by row and column.
 """
 
+import copy
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 
 from catalogue import workflow
@@ -52,8 +55,18 @@ def slug_of(attribute: str, model) -> fields.Field:
     )
 
 
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported (a missing or unknown column, a repeated slug).
+
+    Its message is for the editor, in their language; the admin shows it without a traceback.
+    """
+
+
 class PlatformResource(resources.ModelResource):
     """A resource whose import validates every row and rolls back on any invalid one."""
+
+    # Columns every file must have: the slug names the entry a row creates or updates.
+    required_columns = ("slug",)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -87,6 +100,43 @@ class PlatformResource(resources.ModelResource):
             rollback_on_validation_errors=True,
             **kwargs,
         )
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        headers = [str(header or "").strip() for header in dataset.headers or []]
+        problems = []
+        missing = [column for column in self.required_columns if column not in headers]
+        if missing:
+            problems.append(
+                ngettext(
+                    "The file has no column “%(columns)s”, which every row needs.",
+                    "The file has no columns %(columns)s, which every row needs.",
+                    len(missing),
+                )
+                % {"columns": ", ".join(missing) if len(missing) > 1 else missing[0]}
+            )
+        importable = [str(field.column_name) for field in self.get_import_fields()]
+        known = set(importable) | {str(header) for header in self.get_export_headers()}
+        unknown = [header for header in headers if header and header not in known]
+        if unknown:
+            problems.append(
+                _("Unknown columns: %(unknown)s. The columns this file may have are: %(known)s.")
+                % {"unknown": ", ".join(unknown), "known": ", ".join(importable)}
+            )
+        if "slug" in headers:
+            rows_by_slug = {}
+            for number, row in enumerate(dataset.dict, start=1):
+                slug = str(row.get("slug") or "").strip()
+                if slug:
+                    rows_by_slug.setdefault(slug, []).append(number)
+            for slug, numbers in rows_by_slug.items():
+                if len(numbers) > 1:
+                    problems.append(
+                        _("The slug “%(slug)s” is in more than one row (rows %(rows)s).")
+                        % {"slug": slug, "rows": ", ".join(map(str, numbers))}
+                    )
+        if problems:
+            raise ImportFileError(" ".join(problems))
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -125,6 +175,13 @@ class PlatformResource(resources.ModelResource):
         instance._change_reason = str(_("Imported from a file"))
 
 
+def _with_status(instance, status):
+    """A stand-in for the entry as it is stored, to ask the workflow what it allows."""
+    stored = copy.copy(instance)
+    stored.status = status
+    return stored
+
+
 def not_negative(instance, names) -> dict[str, str]:
     return {
         name: _("The amount must not be negative.")
@@ -147,16 +204,31 @@ class PublishableResource(PlatformResource):
 
     def row_errors(self, instance):
         errors = super().row_errors(instance)
-        if self.user is not None and not workflow.can_publish(self.user, type(instance)):
-            stored = getattr(instance, "_stored_status", None)
+        if self.user is None:
+            return errors
+        stored = getattr(instance, "_stored_status", None)
+        if not workflow.can_publish(self.user, type(instance)):
             if stored in (Status.PUBLISHED, Status.ARCHIVED):
                 errors["slug"] = _(
                     "This entry is published or archived; only a publisher may change it by import."
                 )
-            elif instance.status not in (Status.DRAFT, Status.REVIEW):
+                return errors
+            if instance.status not in (Status.DRAFT, Status.REVIEW):
                 errors["status"] = _(
                     "Only a publisher may import entries that are published or archived."
                 )
+                return errors
+        if stored is not None and instance.status != stored and instance.status in Status.values:
+            # An import moves an entry only as the workflow lets this person move it.
+            allowed = {
+                workflow.TRANSITIONS[name][1]
+                for name in workflow.allowed_transitions(_with_status(instance, stored), self.user)
+            }
+            if instance.status not in allowed:
+                errors["status"] = _(
+                    "An import cannot move this entry from “%(stored)s” to “%(status)s”: "
+                    "that is not a step of the workflow you may take."
+                ) % {"stored": Status(stored).label, "status": Status(instance.status).label}
         return errors
 
     def before_save_instance(self, instance, row, **kwargs):

@@ -231,6 +231,12 @@ CORS_ALLOW_ALL_ORIGINS = True
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+# Imports in the admin: the largest file accepted, and how long an uploaded file waits in
+# the shared cache for its confirmation (so that any app server may confirm it).
+IMPORT_MAX_FILE_SIZE = env_int("IMPORT_MAX_FILE_SIZE", 5 * 1024 * 1024)
+IMPORT_FILE_LIFETIME = 60 * 60
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "catalogue.imports.SharedImportStorage"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -132,3 +132,32 @@ def make_step(strategy, phase=Step.Phase.PREPARE, position=0, instruments=(), pr
     step.instruments.set(instruments)
     step.projects.set(projects)
     return step
+
+
+def form_data(form) -> dict:
+    """What a browser posts for a Django form as it was rendered (no change made)."""
+    data = {}
+    for bound in form:
+        value = bound.value()
+        if value is None or value is False:
+            continue
+        if value is True:
+            data[bound.html_name] = "on"
+        elif isinstance(value, list | tuple):
+            data[bound.html_name] = [str(item) for item in value]
+        else:
+            data[bound.html_name] = str(value)
+    return data
+
+
+def admin_form_data(response, **overrides) -> dict:
+    """What the admin change form of ``response`` posts, inline rows included, plus overrides."""
+    context = response.context
+    data = form_data(context["adminform"].form)
+    for inline in context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        data.update(form_data(formset.management_form))
+        for form in formset.forms:
+            data.update(form_data(form))
+    data.update(overrides)
+    return data

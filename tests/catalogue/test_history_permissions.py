@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalogue.models import Status
 from tests.factories import (
+    form_data,
     make_instrument,
     make_organisation,
     make_place,
@@ -53,22 +54,6 @@ def name_field(model):
     return next(name for name in ("title_cs", "name_cs", "title") if name in names)
 
 
-def posted(form) -> dict:
-    """What a browser posts for the form as it was rendered."""
-    data = {}
-    for bound in form:
-        value = bound.value()
-        if value is None or value is False:
-            continue
-        if value is True:
-            data[bound.html_name] = "on"
-        elif isinstance(value, list | tuple):
-            data[bound.html_name] = [str(item) for item in value]
-        else:
-            data[bound.html_name] = str(value)
-    return data
-
-
 def test_every_model_with_history_in_the_admin_is_covered():
     assert history_admins() == set(BUILDERS)
 
@@ -106,7 +91,7 @@ def test_history_form_post_needs_the_permission_to_change_the_live_object(
         args=[entry.pk, first_version.history_id],
     )
     client.force_login(publisher)
-    data = posted(client.get(url).context["adminform"].form)
+    data = form_data(client.get(url).context["adminform"].form)
     client.force_login(user)
     response = client.post(url, data)
 
