@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class PlatformSiteConfig(AppConfig):
     name = "platform_site"
     verbose_name = _("Platform")
+
+
+class PlatformAdminConfig(admin_apps.AdminConfig):
+    """The admin with two-factor authentication (see platform_site.twofactor)."""
+
+    default = False
+    default_site = "platform_site.twofactor.PlatformAdminSite"

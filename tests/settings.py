@@ -7,3 +7,8 @@ os.environ.setdefault("DJANGO_DEBUG", "true")
 from platform_site.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Most tests log in with force_login (no request for django-axes, no second factor);
+# the tests of the login lockout and of two-factor authentication switch them on.
+AXES_ENABLED = False
+TWO_FACTOR_REQUIRED = False

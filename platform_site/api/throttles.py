@@ -50,3 +50,8 @@ class ClientRateThrottle(AnonRateThrottle):
 
     def get_ident(self, request):
         return client_address(request.META)
+
+
+def request_client_address(request) -> str:
+    """The same client address for the login lockout as for the API throttle."""
+    return client_address(request.META)
