@@ -113,8 +113,7 @@ class PlatformAdminSite(AdminSite):
             )
         context["qr_svg"] = segno.make(device.config_url, error="m").svg_inline(scale=4)
         context["secret"] = " ".join(
-            device.config_url.split("secret=")[1].split("&")[0][i : i + 4]
-            for i in range(0, 32, 4)
+            device.config_url.split("secret=")[1].split("&")[0][i : i + 4] for i in range(0, 32, 4)
         ).strip()
         return TemplateResponse(request, "admin/two_factor.html", context)
 
