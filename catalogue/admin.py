@@ -24,7 +24,7 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalogue import concurrency, workflow
+from catalogue import concurrency, history, workflow
 from catalogue.models import Status
 from taxonomy.models import Place
 
@@ -59,9 +59,33 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
     """
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST" and not self.may_restore(request, object_id):
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        if not self.may_restore(request, object_id):
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        # Restoring a version is one new version: its fields, links and rows together.
+        with history.one_version():
+            response = super().history_form_view(request, object_id, version_id, extra_context)
+            if response.status_code == 302:
+                version = self.model.history.get(pk=version_id)
+                entry = self.model._default_manager.get(pk=version.instance.pk)
+                history.restore_links(entry, version)
+                history.restore_rows(entry, version, self.row_models())
+        return response
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        # One save is one version: the entry, its links and its rows.
+        with history.one_version():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def row_models(self):
+        """(model, name of its foreign key to this model) of each inline's rows."""
+        return [
+            (inline.model, _get_foreign_key(self.model, inline.model, inline.fk_name).name)
+            for inline in self.inlines
+        ]
 
     def may_restore(self, request, object_id) -> bool:
         live = self.get_object(request, object_id)
@@ -273,10 +297,7 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
-        row_models = [
-            (inline.model, _get_foreign_key(self.model, inline.model, inline.fk_name).name)
-            for inline in self.inlines
-        ]
+        row_models = self.row_models()
 
         class RefusesStaleSaves(form_class):
             def clean(self):

@@ -3,7 +3,8 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from catalogue.history import VersionedHistoricalRecords
 
 
 class SlugManager(models.Manager):
@@ -173,7 +174,7 @@ class Source(models.Model):
     accessed = models.DateField(_("accessed"), null=True, blank=True)
 
     objects = SlugManager()
-    history = HistoricalRecords()
+    history = VersionedHistoricalRecords()
 
     class Meta:
         verbose_name = _("source")

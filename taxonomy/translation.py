@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
-from simple_history import register as register_history
 
+from catalogue.history import register as register_history
 from taxonomy.models import Organisation, Place, TargetGroup, Theme
 
 
