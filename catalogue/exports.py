@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -211,27 +211,41 @@ def number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def text_cell(value, lang: str) -> str:
-    """A value as the text of a CSV cell (and of an XLSX text cell)."""
+def text_cell(value, lang: str, guard=neutralise) -> str:
+    """A value as the text of a CSV cell (and of an XLSX text cell, which needs no guard)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return yes_no(value, lang)
     if isinstance(value, (list, tuple)):
-        return neutralise("; ".join(str(item) for item in value if item not in (None, "")))
+        return guard("; ".join(str(item) for item in value if item not in (None, "")))
     if isinstance(value, Decimal):
         return f"{value:f}"
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, str):
-        return neutralise(value)
+        return guard(value)
     return str(value)
 
 
-def xlsx_cell(value, lang: str):
+def _as_typed(value: str) -> str:
+    return value
+
+
+def xlsx_cell(value, lang: str, sheet=None):
+    """Numbers and dates as such; text as a text cell, which a spreadsheet never runs.
+
+    XLSX cells have types, so "- item" or "=x" stays exactly what was written, without
+    the apostrophe the CSV export needs.
+    """
     if value is None or isinstance(value, (int, Decimal, date)) and not isinstance(value, bool):
         return value
-    return ILLEGAL_CHARACTERS_RE.sub("", text_cell(value, lang))
+    text = ILLEGAL_CHARACTERS_RE.sub("", text_cell(value, lang, guard=_as_typed))
+    if sheet is None:
+        return text
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl would store a leading "=" as a formula
+    return cell
 
 
 def json_value(value):
@@ -293,7 +307,7 @@ def xlsx_response(export: ExportFile) -> HttpResponse:
     sheet.append(header)
     lang = export.header_lang
     for row in export.raw_rows():
-        sheet.append([xlsx_cell(value, lang) for value in row])
+        sheet.append([xlsx_cell(value, lang, sheet) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES["xlsx"])
@@ -342,7 +356,7 @@ def json_response(export: ExportFile) -> HttpResponse:
 RESPONDERS = {"csv": csv_response, "xlsx": xlsx_response, "json": json_response}
 
 
-@require_GET
+@require_safe
 def export_view(request, fmt, catalogue):
     if fmt not in FORMATS or not (catalogue == SEARCH or registry.is_catalogue(catalogue)):
         raise Http404
@@ -460,7 +474,7 @@ def bibtex(citation: Citation) -> str:
     return f"@misc{{{citation.key},\n{body}\n}}\n"
 
 
-@require_GET
+@require_safe
 def citation_view(request, slug, fmt, catalogue):
     if fmt not in CITATION_TYPES:
         raise Http404

@@ -61,8 +61,15 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user):
-        """Published entries for everyone; staff may also preview drafts and entries in review."""
-        if user is not None and user.is_authenticated and user.is_staff:
+        """Published entries for everyone; those who may change entries of this kind also
+        preview their drafts and entries in review (staff status alone is not enough)."""
+        opts = self.model._meta
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        ):
             return self
         return self.published()
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalogue import registry
 from catalogue.columns import SEARCH, Vocabulary, columns_for, core_vocabularies
@@ -59,7 +59,7 @@ def citation_examples(request) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def data_page(request):
     return render(
         request,
@@ -96,7 +96,7 @@ class Endpoint:
     filters: tuple[str, ...] = ()
 
 
-@require_GET
+@require_safe
 def api_page(request):
     root = request.build_absolute_uri("/api/v1/")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalogue.models import Status
 from instruments.models import Instrument
@@ -181,7 +181,7 @@ def group_counts():
     return {group.slug: group for group in rows}
 
 
-@require_GET
+@require_safe
 def neglected_groups(request):
     entries = cited_entries()
     counts = group_counts()

@@ -12,7 +12,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalogue.listing import EXPORT_FORMATS
 from catalogue.models import Status
@@ -44,7 +44,7 @@ def _mark_fallback(entries, language):
     return entries
 
 
-@require_GET
+@require_safe
 def home(request):
     language = get_language()
     catalogue_counts = []
@@ -83,7 +83,7 @@ def home(request):
     return render(request, "platform_site/home.html", context)
 
 
-@require_GET
+@require_safe
 def about(request):
     return render(request, "platform_site/about.html")
 
@@ -92,7 +92,7 @@ def about(request):
 ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 22)
 
 
-@require_GET
+@require_safe
 def accessibility(request):
     context = {
         "statement_date": ACCESSIBILITY_STATEMENT_DATE,
@@ -101,7 +101,7 @@ def accessibility(request):
     return render(request, "platform_site/accessibility.html", context)
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     language = get_language()
@@ -134,7 +134,7 @@ def search(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     try:
         # Answer within the health check's own limit, whatever the database does.
@@ -147,7 +147,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
