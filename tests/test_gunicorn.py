@@ -95,6 +95,14 @@ def gunicorn_server(db, tmp_path):
             except OSError:
                 time.sleep(0.1)
         assert process.poll() is None, (tmp_path / "gunicorn.log").read_text()
+        # The master accepts connections before its worker has loaded the site: wait for
+        # the worker's first answer, so that the tests measure the site, not its start-up.
+        for _ in range(60):
+            try:
+                fetch(f"{base}/healthz")
+                break
+            except OSError:
+                time.sleep(0.5)
         yield base, env
     finally:
         process.terminate()
