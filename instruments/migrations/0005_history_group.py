@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('instruments', '0003_history_keeps_both_languages'),
+        ('instruments', '0004_honest_call_status'),
     ]
 
     operations = [
