@@ -1,9 +1,24 @@
 """Small builders for test data. Every catalogue entry is published unless told otherwise."""
 
+import csv
+import io
 import itertools
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
 
+import openpyxl
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from catalogue.columns import columns_for, expand
 from catalogue.models import Status
 from instruments.models import Instrument
+from platform_site.management.commands.setup_site import fixture_files
 from projects.models import Project
 from strategies.models import Scenario, Step, Strategy
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
@@ -161,3 +176,127 @@ def admin_form_data(response, **overrides) -> dict:
             data.update(form_data(form))
     data.update(overrides)
     return data
+
+
+# --- helpers several test modules share ------------------------------------------------
+
+BASE_DIR = Path(__file__).resolve().parent.parent  # the checkout
+
+
+def production_env(**overrides) -> dict[str, str]:
+    """The environment of a production process (DEBUG off), without the test settings."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "platform_site.settings",
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "integrace.example.cz",
+            "DJANGO_CSRF_TRUSTED_ORIGINS": "https://integrace.example.cz",
+            # Never contacted by these commands; a real server is given where one is needed.
+            "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",
+            "PYTHONPATH": str(BASE_DIR),
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args, env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def project_form_data(**overrides):
+    """What the project change form posts, with no inline rows."""
+    data = {
+        "title_cs": "Adaptační kurzy pro cizince",
+        "title_en": "Adaptation courses for foreigners",
+        "slug": "adaptacni-kurzy",
+        "summary_cs": "Kurzy pro nově příchozí.",
+        "summary_en": "Courses for newcomers.",
+        "evidence_level": "not_evaluated",
+        "contact_name": "",
+        "website": "",
+    }
+    for prefix in ("partnerships", "funding_lines", "key_figures"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(overrides)
+    return data
+
+
+def load_fixtures():
+    call_command("loaddata", *[str(path) for path in fixture_files()], verbosity=0)
+
+
+LIST_URLS = {
+    "projects": "projects:list",
+    "instruments": "instruments:list",
+    "strategies": "strategies:list",
+    "organisations": "taxonomy:organisations",
+}
+EXPORT_URLS = {
+    "projects": "projects:export",
+    "instruments": "instruments:export",
+    "strategies": "strategies:export",
+    "organisations": "taxonomy:organisations-export",
+}
+
+
+class Export:
+    """A downloaded file, parsed: its headers and its rows as {key: cell}."""
+
+    def __init__(self, response, catalogue, fmt, lang):
+        self.response = response
+        self.fmt = fmt
+        keys = [key for _c, _l, key in expand(columns_for(catalogue), lang)]
+        if fmt == "json":
+            self.document = json.loads(response.content)
+            self.headers = [column["label"] for column in self.document["columns"]]
+            self.rows = self.document["entries"]
+            assert [column["key"] for column in self.document["columns"]] == keys
+            return
+        if fmt == "csv":
+            body = b"".join(response.streaming_content)
+            assert body.startswith("\ufeff".encode())
+            table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+        else:
+            sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+            table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        self.headers = table[0]
+        self.rows = [dict(zip(keys, row, strict=True)) for row in table[1:]]
+
+    @property
+    def slugs(self):
+        return [row["slug"] for row in self.rows]
+
+
+def download(client, catalogue, fmt, params=None, language="cs"):
+    with translation.override(language):
+        url = reverse(EXPORT_URLS[catalogue], kwargs={"fmt": fmt})
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.content[:500]
+    lang = (params or {}).get("lang", language)
+    return Export(response, catalogue, fmt, lang)
+
+
+def page_slugs(client, catalogue, params=None, language="cs"):
+    """The rows the list page counts, in its order (all pages)."""
+    with translation.override(language):
+        url = reverse(LIST_URLS[catalogue])
+    response = client.get(url, params or {})
+    assert response.status_code == 200
+    paginator = response.context["page_obj"].paginator
+    slugs = [entry.slug for entry in paginator.object_list]
+    assert len(slugs) == paginator.count
+    return slugs

@@ -10,7 +10,6 @@ from collections import defaultdict
 import pytest
 from django.apps import apps
 from django.core import serializers
-from django.core.management import call_command
 from django.db import models, transaction
 
 from catalogue.models import Publishable, Status
@@ -19,6 +18,7 @@ from platform_site.management.commands.setup_site import fixture_files
 from projects.models import FundingLine, KeyFigure, Partnership, Project
 from strategies.models import Scenario, Step, Strategy
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
+from tests.factories import load_fixtures
 
 CONTENT_APPS = ("taxonomy", "instruments", "projects", "strategies")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -63,10 +63,6 @@ def content_models():
         for model in apps.get_app_config(app).get_models()
         if not model.__name__.startswith("Historical")
     ]
-
-
-def load_fixtures():
-    call_command("loaddata", *[str(path) for path in fixture_files()], verbosity=0)
 
 
 def _unordered_links(fields):

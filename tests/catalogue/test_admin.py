@@ -21,6 +21,7 @@ from tests.factories import (
     make_strategy,
     make_target_group,
     make_theme,
+    project_form_data,
 )
 
 # Every model in the admin, with a builder of one entry of it.
@@ -40,24 +41,6 @@ ADMIN_MODELS = {
 def admin_url(label, view, *args):
     app_label, model_name = label.split(".")
     return reverse(f"admin:{app_label}_{model_name}_{view}", args=args)
-
-
-def project_form_data(**overrides):
-    """What the project change form posts, with no inline rows."""
-    data = {
-        "title_cs": "Adaptační kurzy pro cizince",
-        "title_en": "Adaptation courses for foreigners",
-        "slug": "adaptacni-kurzy",
-        "summary_cs": "Kurzy pro nově příchozí.",
-        "summary_en": "Courses for newcomers.",
-        "evidence_level": "not_evaluated",
-        "contact_name": "",
-        "website": "",
-    }
-    for prefix in ("partnerships", "funding_lines", "key_figures"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture

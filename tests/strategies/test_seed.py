@@ -5,7 +5,7 @@ from django.db import transaction
 
 from catalogue.models import Status
 from strategies.models import Scenario, Step, Strategy
-from tests.test_fixtures import load_fixtures
+from tests.factories import load_fixtures
 
 # The four situations issue 4 names; each must have a published strategy.
 REQUIRED_SCENARIOS = {

@@ -5,8 +5,7 @@ import pytest
 from django.core.cache import cache
 
 from catalogue.models import Status
-from tests.factories import make_place, make_project, make_target_group
-from tests.test_exports_formats import download, page_slugs
+from tests.factories import download, make_place, make_project, make_target_group, page_slugs
 
 pytestmark = pytest.mark.django_db
 

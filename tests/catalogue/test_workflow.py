@@ -121,7 +121,7 @@ def test_editor_creates_and_submits_publisher_publishes_through_the_admin(
     """The whole journey of issue 3, through the admin as a person makes it."""
     from django.urls import reverse
 
-    from tests.test_admin import project_form_data
+    from tests.factories import project_form_data
 
     assert client.login(username="editor", password="editor-pass")
     response = client.post(

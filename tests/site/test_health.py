@@ -7,7 +7,7 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from tests.test_deploy import production_env
+from tests.factories import production_env
 
 
 @pytest.mark.django_db

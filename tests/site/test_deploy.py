@@ -1,46 +1,9 @@
 """Production settings: `check --deploy` is clean and a missing secret key stops the start."""
 
-import os
-import secrets
 import subprocess
 import sys
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def production_env(**overrides) -> dict[str, str]:
-    """The environment of a production process (DEBUG off), without the test settings."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "platform_site.settings",
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "integrace.example.cz",
-            "DJANGO_CSRF_TRUSTED_ORIGINS": "https://integrace.example.cz",
-            # Never contacted by these commands; a real server is given where one is needed.
-            "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",
-            "PYTHONPATH": str(BASE_DIR),
-        }
-    )
-    env.update(overrides)
-    return env
-
-
-def manage(*args, env) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from tests.factories import BASE_DIR, manage, production_env
 
 
 def test_check_deploy_is_clean_with_production_settings():

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
-from tests.test_deploy import BASE_DIR, manage, production_env
+from tests.factories import BASE_DIR, manage, production_env
 
 # The only host name the server accepts, as in production behind a load balancer.
 PUBLIC_HOST = "integrace.example.cz"

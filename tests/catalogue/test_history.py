@@ -6,8 +6,7 @@ from django.urls import reverse
 from catalogue.models import Status
 from projects.models import Project
 from taxonomy.models import Organisation
-from tests.factories import make_organisation, make_project
-from tests.test_admin import project_form_data
+from tests.factories import make_organisation, make_project, project_form_data
 
 
 def change_url(project):

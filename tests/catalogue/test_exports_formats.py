@@ -1,24 +1,21 @@
 """Exports of every list page in CSV, XLSX and JSON hold exactly the rows the page counts."""
 
-import csv
 import io
-import json
 
 import openpyxl
 import pytest
-from django.urls import reverse
-from django.utils import translation
 
-from catalogue.columns import columns_for, expand
 from catalogue.models import Status
 from taxonomy.models import Organisation
 from tests.factories import (
+    download,
     make_instrument,
     make_organisation,
     make_project,
     make_scenario,
     make_strategy,
     make_theme,
+    page_slugs,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,68 +23,6 @@ pytestmark = pytest.mark.django_db
 CATALOGUES = ["projects", "instruments", "strategies", "organisations"]
 FORMATS = ["csv", "xlsx", "json"]
 FORMULA = '=HYPERLINK("http://evil.example","x")'
-
-LIST_URLS = {
-    "projects": "projects:list",
-    "instruments": "instruments:list",
-    "strategies": "strategies:list",
-    "organisations": "taxonomy:organisations",
-}
-EXPORT_URLS = {
-    "projects": "projects:export",
-    "instruments": "instruments:export",
-    "strategies": "strategies:export",
-    "organisations": "taxonomy:organisations-export",
-}
-
-
-class Export:
-    """A downloaded file, parsed: its headers and its rows as {key: cell}."""
-
-    def __init__(self, response, catalogue, fmt, lang):
-        self.response = response
-        self.fmt = fmt
-        keys = [key for _c, _l, key in expand(columns_for(catalogue), lang)]
-        if fmt == "json":
-            self.document = json.loads(response.content)
-            self.headers = [column["label"] for column in self.document["columns"]]
-            self.rows = self.document["entries"]
-            assert [column["key"] for column in self.document["columns"]] == keys
-            return
-        if fmt == "csv":
-            body = b"".join(response.streaming_content)
-            assert body.startswith("\ufeff".encode())
-            table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-        else:
-            sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-            table = [list(row) for row in sheet.iter_rows(values_only=True)]
-        self.headers = table[0]
-        self.rows = [dict(zip(keys, row, strict=True)) for row in table[1:]]
-
-    @property
-    def slugs(self):
-        return [row["slug"] for row in self.rows]
-
-
-def download(client, catalogue, fmt, params=None, language="cs"):
-    with translation.override(language):
-        url = reverse(EXPORT_URLS[catalogue], kwargs={"fmt": fmt})
-    response = client.get(url, params or {})
-    assert response.status_code == 200, response.content[:500]
-    lang = (params or {}).get("lang", language)
-    return Export(response, catalogue, fmt, lang)
-
-
-def page_slugs(client, catalogue, params=None, language="cs"):
-    """The rows the list page counts, in its order (all pages)."""
-    with translation.override(language):
-        url = reverse(LIST_URLS[catalogue])
-    response = client.get(url, params or {})
-    assert response.status_code == 200
-    paginator = response.context["page_obj"].paginator
-    slugs = [entry.slug for entry in paginator.object_list]
-    assert len(slugs) == paginator.count
-    return slugs
 
 
 @pytest.fixture
