@@ -9,6 +9,7 @@ from catalogue.listing import (
     CatalogueFilterSet,
     ModelFacetFilter,
     ValueFacetFilter,
+    YearFilter,
     region_facet,
     target_group_facet,
     theme_facet,
@@ -89,7 +90,10 @@ class InstrumentFilter(CatalogueFilterSet):
     funding_source = ValueFacetFilter(label=_("Funding source"), choices=FundingSource.choices)
     region = region_facet()
     where = usable_in_facet()
+    year_from = YearFilter(label=_("Valid from (year)"), method="filter_year_from")
+    year_to = YearFilter(label=_("Valid until (year)"), method="filter_year_to")
 
+    ranges = {"years": (_("Years valid"), ("year_from", "year_to"))}
     orderings = {
         **ENTRY_ORDERINGS,
         "deadline": (_("Next deadline first"), _deadline_ordering),
@@ -98,6 +102,13 @@ class InstrumentFilter(CatalogueFilterSet):
     class Meta:
         model = Instrument
         fields = []
+
+    def filter_year_from(self, queryset, name, value):
+        # An instrument without an end year is not known to have ended.
+        return queryset.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=int(value)))
+
+    def filter_year_to(self, queryset, name, value):
+        return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=int(value)))
 
     def select_for_page(self, queryset):
         return queryset.select_related("administrator").prefetch_related(

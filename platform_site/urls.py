@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from catalogue import exports, sitemaps
 from newsroom import views as newsroom_views
-from platform_site import calendar, datapage, finder, neglected_groups, search_feed, views
+from platform_site import calendar, coverage_views, datapage, finder, neglected_groups, search_feed, views
 
 handler404 = "platform_site.views.page_not_found"
 handler500 = "platform_site.views.server_error"
@@ -37,6 +37,10 @@ urlpatterns += i18n_patterns(
     path("search/feed/", search_feed.SearchFeed(), name="search-feed"),
     path("data/", datapage.data_page, name="data"),
     path("api/", datapage.api_page, name="api"),
+    path("coverage/", coverage_views.coverage_map, name="coverage"),
+    # The ranking from the live catalogue; coverage/groups/ is what the sources say.
+    path("coverage/ranking/", coverage_views.neglected_groups, name="coverage-groups"),
+    path("coverage/export.<str:fmt>", coverage_views.coverage_export, name="coverage-export"),
     path("projects/", include("projects.urls")),
     path("instruments/", include("instruments.urls")),
     path("strategies/", include("strategies.urls")),

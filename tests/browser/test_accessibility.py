@@ -29,7 +29,9 @@ PAGE_KINDS = [
     "place",
     "data",
     "api",
+    "coverage map",
     "neglected groups",
+    "neglected groups ranking",
 ]
 
 
@@ -99,6 +101,8 @@ def page_paths() -> dict[str, str]:
         "data": reverse("data"),
         "api": reverse("api"),
         "neglected groups": reverse("neglected-groups"),
+        "coverage map": reverse("coverage") + "?rows=least",
+        "neglected groups ranking": reverse("coverage-groups"),
     }
 
 
