@@ -27,6 +27,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from catalogue import registry
 from catalogue.collation import sort_key, sort_key_expression, translated
+from catalogue.models import evidence_rank
 from catalogue.search import search, search_query
 from taxonomy.models import Place, TargetGroup, Theme
 
@@ -287,6 +288,13 @@ ENTRY_ORDERINGS = {
     "newest": (
         _("Newest first"),
         lambda fs, lang: [F("published_at").desc(nulls_last=True), F("pk").desc()],
+    ),
+}
+# For catalogues whose entries carry an evidence level.
+EVIDENCE_ORDERINGS = {
+    "evidence": (
+        _("Strongest evidence first"),
+        lambda fs, lang: [evidence_rank().desc(), *fs.title_ordering(lang)],
     ),
 }
 

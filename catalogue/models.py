@@ -51,6 +51,17 @@ EVIDENCE_LEVEL_EXPLANATIONS = {
 }
 
 
+def evidence_rank():
+    """An entry's evidence level as a number, 0 (not evaluated) to 4 (impact evaluation)."""
+    return models.Case(
+        *(
+            models.When(evidence_level=level, then=models.Value(rank))
+            for rank, level in enumerate(EvidenceLevel.values)
+        ),
+        output_field=models.IntegerField(),
+    )
+
+
 class Currency(models.TextChoices):
     CZK = "CZK", "CZK"
     EUR = "EUR", "EUR"

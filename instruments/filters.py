@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.listing import (
     ENTRY_ORDERINGS,
+    EVIDENCE_ORDERINGS,
     CatalogueFilterSet,
     ModelFacetFilter,
     ValueFacetFilter,
@@ -96,6 +97,7 @@ class InstrumentFilter(CatalogueFilterSet):
     ranges = {"years": (_("Years valid"), ("year_from", "year_to"))}
     orderings = {
         **ENTRY_ORDERINGS,
+        **EVIDENCE_ORDERINGS,
         "deadline": (_("Next deadline first"), _deadline_ordering),
     }
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue import registry
 from catalogue.collation import sort_key_expression, translated
 from catalogue.listing import YearField, filterset_class
-from catalogue.models import EvidenceLevel
+from catalogue.models import EvidenceLevel, evidence_rank
 from instruments.models import Level
 from taxonomy.models import Place, TargetGroup, Theme
 
@@ -310,7 +310,7 @@ def _aggregates(queryset, catalogue: str, theme: bool, group: bool):
             _kind=Value(("t" if theme else "") + ("g" if group else "")),
             _count=Count("pk", distinct=True),
             _evaluated=Count("pk", distinct=True, filter=~Q(evidence_level=NOT_EVALUATED)),
-            _best=Max(_evidence_rank()),
+            _best=Max(evidence_rank()),
         )
         .order_by()
     )

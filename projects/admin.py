@@ -32,7 +32,7 @@ class FundingLineInline(TranslatedTabularInline):
 
 class KeyFigureInline(TranslatedTabularInline):
     model = KeyFigure
-    fields = ("position", "label", "value", "unit")
+    fields = ("position", "label", "value", "unit", "counts_reach")
 
 
 @admin.register(Project)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.listing import (
     ENTRY_ORDERINGS,
+    EVIDENCE_ORDERINGS,
     CatalogueFilterSet,
     ModelFacetFilter,
     ValueFacetFilter,
@@ -17,7 +18,7 @@ from catalogue.listing import (
 )
 from catalogue.models import EvidenceLevel
 from instruments.models import Instrument
-from projects.models import Project
+from projects.models import KeyFigure, Project
 from taxonomy.models import Organisation, Place, Theme
 
 
@@ -82,6 +83,7 @@ class ProjectFilter(CatalogueFilterSet):
     ranges = {"years": (_("Years active"), ("year_from", "year_to"))}
     orderings = {
         **ENTRY_ORDERINGS,
+        **EVIDENCE_ORDERINGS,
         "start": (
             _("Start year, latest first"),
             lambda fs, lang: [F("start_year").desc(nulls_last=True), *fs.title_ordering(lang)],
@@ -101,4 +103,9 @@ class ProjectFilter(CatalogueFilterSet):
     def select_for_page(self, queryset):
         return queryset.select_related("lead_organisation").prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("position", "slug")),
+            Prefetch(
+                "key_figures",
+                queryset=KeyFigure.objects.filter(counts_reach=True),
+                to_attr="reach_figures",
+            ),
         )

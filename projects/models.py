@@ -181,6 +181,14 @@ class KeyFigure(models.Model):
     label = models.CharField(_("label"), max_length=200)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
+    counts_reach = models.BooleanField(
+        _("people reached"),
+        default=False,
+        help_text=_(
+            "Tick when this figure is the number of people the project reached (participants, "
+            "clients). It is shown as the project's reach and used for the cost per participant."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     # history: registered in translation.py, once the translated columns exist

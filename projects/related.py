@@ -2,6 +2,7 @@
 
 from catalogue.related import similar_entries
 from projects.models import Partnership, Project
+from projects.what_worked import what_worked
 
 
 def funding_instruments(project) -> list:
@@ -19,6 +20,7 @@ def project_related(project) -> dict:
     return {
         "funding_instruments": funding_instruments(project),
         "similar_entries": similar_entries(project),
+        "worked": what_worked(project),
     }
 
 
