@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     # The ranking from the live catalogue; coverage/groups/ is what the sources say.
     path("coverage/ranking/", coverage_views.neglected_groups, name="coverage-groups"),
     path("coverage/export.<str:fmt>", coverage_views.coverage_export, name="coverage-export"),
+    path("methodology/", views.methodology, name="methodology"),
     path("projects/", include("projects.urls")),
     path("instruments/", include("instruments.urls")),
     path("strategies/", include("strategies.urls")),

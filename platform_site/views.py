@@ -187,3 +187,19 @@ def server_error(request):
         return service_unavailable(request)
     # A static page without the request context: nothing that could fail again, nothing internal.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@require_GET
+def methodology(request):
+    from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel
+
+    GoodPracticeCriterion = apps.get_model("projects", "GoodPracticeCriterion")
+    context = {
+        "evidence_levels": [
+            (level, label, EVIDENCE_LEVEL_EXPLANATIONS[level])
+            for level, label in EvidenceLevel.choices
+        ],
+        "criteria": GoodPracticeCriterion.objects.all(),
+        "coverage_url": reverse("coverage"),
+    }
+    return render(request, "platform_site/methodology.html", context)

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from catalogue.admin import (
     SECTION_CLASSIFICATION,
@@ -6,9 +8,16 @@ from catalogue.admin import (
     SECTION_RECORD,
     SECTION_TEXT,
     PublishableAdmin,
+    TranslatedAdmin,
     TranslatedTabularInline,
 )
-from projects.models import FundingLine, KeyFigure, Partnership, Project
+from projects.models import (
+    FundingLine,
+    GoodPracticeCriterion,
+    KeyFigure,
+    Partnership,
+    Project,
+)
 from projects.resources import ProjectResource
 
 
@@ -35,8 +44,49 @@ class KeyFigureInline(TranslatedTabularInline):
     fields = ("position", "label", "value", "unit", "counts_reach")
 
 
+class ProjectAdminForm(forms.ModelForm):
+    """The good-practice criteria as checkboxes, checked against the flag before anything is saved."""
+
+    criteria_met = forms.ModelMultipleChoiceField(
+        label=_("good-practice criteria met"),
+        queryset=GoodPracticeCriterion.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick every criterion the project meets; the methodology page explains them."),
+    )
+
+    class Meta:
+        model = Project
+        fields = ("is_good_practice",)  # the admin adds the fields of its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["criteria_met"] = list(
+                self.instance.good_practice_criteria.values_list("pk", flat=True)
+            )
+
+    def clean(self):
+        data = super().clean()
+        # The model's validation (run next) checks the flag against these, not the saved ones.
+        self.instance._pending_good_practice_criteria = list(data.get("criteria_met") or [])
+        return data
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        self.instance.good_practice_criteria.set(self.cleaned_data.get("criteria_met") or [])
+
+
+@admin.register(GoodPracticeCriterion)
+class GoodPracticeCriterionAdmin(TranslatedAdmin):
+    list_display = ("name", "required", "position")
+    list_editable = ("required", "position")
+    prepopulated_fields = {"slug": ("name",)}
+
+
 @admin.register(Project)
 class ProjectAdmin(PublishableAdmin):
+    form = ProjectAdminForm
     resource_classes = [ProjectResource]
     inlines = (PartnershipInline, FundingLineInline, KeyFigureInline)
     list_display = (
@@ -82,6 +132,7 @@ class ProjectAdmin(PublishableAdmin):
                     ("start_year", "end_year", "ongoing"),
                     "evidence_level",
                     "is_good_practice",
+                    "criteria_met",
                     "website",
                     "contact_name",
                     "contact_function",

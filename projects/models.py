@@ -1,5 +1,6 @@
 """Integration projects: what was done, by whom, with what money and what results."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +48,21 @@ class Project(Publishable):
         default=EvidenceLevel.NOT_EVALUATED,
         db_index=True,
     )
-    is_good_practice = models.BooleanField(_("good practice"), default=False, db_index=True)
+    is_good_practice = models.BooleanField(
+        _("good practice"),
+        default=False,
+        db_index=True,
+        help_text=_(
+            "Can be set only when the project meets every required good-practice criterion."
+        ),
+    )
+    good_practice_criteria = models.ManyToManyField(
+        "projects.GoodPracticeCriterion",
+        through="projects.GoodPracticeCheck",
+        verbose_name=_("good-practice criteria met"),
+        blank=True,
+        related_name="projects",
+    )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_function = models.CharField(_("contact person's function"), max_length=300, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
@@ -103,6 +118,104 @@ class Project(Publishable):
         indexes = Publishable.Meta.indexes + [
             models.Index(fields=["status", "evidence_level"], name="project_list_idx"),
         ]
+
+    def missing_good_practice_criteria(self, met=None) -> list:
+        """The required criteria this project does not meet (``met``: the criteria ticked in a form)."""
+        if met is None:
+            met = list(self.good_practice_criteria.all()) if self.pk else []
+        ticked = {criterion.pk for criterion in met}
+        required = GoodPracticeCriterion.objects.filter(required=True)
+        return [criterion for criterion in required if criterion.pk not in ticked]
+
+    def clean(self):
+        super().clean()
+        # The criteria an editor ticks in the same form, before they are saved (set by the admin).
+        pending = getattr(self, "_pending_good_practice_criteria", None)
+        newly_flagged = not (
+            self.pk and Project.objects.filter(pk=self.pk, is_good_practice=True).exists()
+        )
+        if self.is_good_practice and (pending is not None or newly_flagged):
+            missing = self.missing_good_practice_criteria(pending)
+            if missing:
+                raise ValidationError(
+                    {
+                        "is_good_practice": _(
+                            "A project can be flagged as good practice only when it meets every "
+                            "required criterion. Not met: %(criteria)s."
+                        )
+                        % {"criteria": ", ".join(str(criterion) for criterion in missing)}
+                    }
+                )
+
+
+class GoodPracticeCriterionManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class GoodPracticeCriterion(models.Model):
+    """One condition a good practice must meet, written once and shown on the methodology page."""
+
+    slug = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    required = models.BooleanField(
+        _("required"),
+        default=True,
+        help_text=_("A project must meet every required criterion to be flagged as good practice."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = GoodPracticeCriterionManager()
+
+    class Meta:
+        verbose_name = _("good-practice criterion")
+        verbose_name_plural = _("good-practice criteria")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class GoodPracticeCheckManager(models.Manager):
+    def get_by_natural_key(self, project, criterion):
+        return self.get(project__slug=project, criterion__slug=criterion)
+
+
+class GoodPracticeCheck(models.Model):
+    """An editor's finding that a project meets a good-practice criterion."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="good_practice_checks"
+    )
+    criterion = models.ForeignKey(
+        GoodPracticeCriterion,
+        verbose_name=_("criterion"),
+        on_delete=models.PROTECT,
+        related_name="checks",
+    )
+
+    objects = GoodPracticeCheckManager()
+
+    class Meta:
+        verbose_name = _("good-practice criterion met")
+        verbose_name_plural = _("good-practice criteria met")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "criterion"], name="good_practice_check_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.criterion}"
+
+    def natural_key(self):
+        return (self.project.slug, self.criterion.slug)
+
+    natural_key.dependencies = ["projects.project", "projects.goodpracticecriterion"]
 
 
 class Partnership(models.Model):

@@ -1,7 +1,7 @@
 """Entries a project page links to, and the projects other pages list. Published entries only."""
 
 from catalogue.related import similar_entries
-from projects.models import Partnership, Project
+from projects.models import GoodPracticeCriterion, Partnership, Project
 from projects.what_worked import what_worked
 
 
@@ -21,7 +21,17 @@ def project_related(project) -> dict:
         "funding_instruments": funding_instruments(project),
         "similar_entries": similar_entries(project),
         "worked": what_worked(project),
+        **good_practice(project),
     }
+
+
+def good_practice(project) -> dict:
+    """The criteria with whether the project meets each (from its prefetched criteria)."""
+    met = {criterion.pk for criterion in project.good_practice_criteria.all()}
+    criteria = list(GoodPracticeCriterion.objects.all()) if met else []
+    for criterion in criteria:
+        criterion.met = criterion.pk in met
+    return {"criteria": criteria, "criteria_met_count": len(met)}
 
 
 def projects_funded_by(instrument) -> list:

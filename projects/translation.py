@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from catalogue.history import register as register_history
-from projects.models import FundingLine, KeyFigure, Partnership, Project
+from projects.models import FundingLine, GoodPracticeCriterion, KeyFigure, Partnership, Project
 
 
 @register(Project)
@@ -19,6 +19,11 @@ class FundingLineTranslation(TranslationOptions):
     fields = ("note",)
 
 
+@register(GoodPracticeCriterion)
+class GoodPracticeCriterionTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
 @register(KeyFigure)
 class KeyFigureTranslation(TranslationOptions):
     fields = ("label", "unit")
@@ -34,3 +39,4 @@ register_history(
 register_history(Partnership)
 register_history(FundingLine)
 register_history(KeyFigure)
+register_history(GoodPracticeCriterion)

@@ -13,6 +13,7 @@ def detail_prefetch() -> tuple:
         "places",
         "sources",
         "key_figures",
+        "good_practice_criteria",
         Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
         Prefetch("funding_lines", queryset=FundingLine.objects.select_related("instrument")),
     )
