@@ -4,7 +4,16 @@ from django.urls import include, path
 
 from catalogue import exports, sitemaps
 from newsroom import views as newsroom_views
-from platform_site import calendar, coverage_views, datapage, finder, neglected_groups, search_feed, views
+from platform_site import (
+    calendar,
+    compare,
+    coverage_views,
+    datapage,
+    finder,
+    neglected_groups,
+    search_feed,
+    views,
+)
 
 handler404 = "platform_site.views.page_not_found"
 handler500 = "platform_site.views.server_error"
@@ -41,6 +50,8 @@ urlpatterns += i18n_patterns(
     # The ranking from the live catalogue; coverage/groups/ is what the sources say.
     path("coverage/ranking/", coverage_views.neglected_groups, name="coverage-groups"),
     path("coverage/export.<str:fmt>", coverage_views.coverage_export, name="coverage-export"),
+    path("compare/", compare.compare_page, name="compare"),
+    path("compare/export.<str:fmt>", compare.compare_export, name="compare-export"),
     path("methodology/", views.methodology, name="methodology"),
     path("projects/", include("projects.urls")),
     path("instruments/", include("instruments.urls")),
