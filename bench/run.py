@@ -187,6 +187,9 @@ def pages() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         # Pages that exist only in some versions of the site are measured when present.
         ("finder", "finder", None, ""),
         ("coverage", "coverage", None, ""),
+        ("coverage, a region", "coverage", None, f"region={place.slug}"),
+        ("neglected groups", "coverage-groups", None, ""),
+        ("regions compared", "taxonomy:regions", None, ""),
         ("calendar", "calendar", None, ""),
         ("manual", "manual", None, ""),
     ]

@@ -14,5 +14,6 @@ urlpatterns = [
         name="organisations-export",
     ),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("regions/", views.regions, name="regions"),
     path("places/<slug:slug>/", views.place_detail, name="place"),
 ]

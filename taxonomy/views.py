@@ -2,13 +2,16 @@
 
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalogue import registry
+from catalogue.collation import sort_key
 from catalogue.detail import crumb, page_context
 from catalogue.templatetags.platform import fallback_language
 from catalogue.views import entry_list
 from taxonomy.models import Organisation, Place
+from taxonomy.profiles import bars, build_profile, regions_overview
 from taxonomy.related import place_activity
 
 
@@ -57,4 +60,21 @@ def place_detail(request, slug):
         **place_activity(place),
         **page_context(request, place, english_fields=("name",)),
     }
+    if place.kind != Place.Kind.COUNTRY:
+        context["profile"] = build_profile(place)
     return render(request, "taxonomy/place_detail.html", context)
+
+
+def regions(request):
+    figures, all_pairs = regions_overview()
+    language = get_language() or "cs"
+    figures.sort(key=lambda row: sort_key(row.region.name, language))
+    chart = bars([(row.region.name, row.projects, "bar") for row in figures])
+    context = {
+        "regions": figures,
+        "all_pairs": all_pairs,
+        "bars": chart,
+        "chart_height": max(len(chart), 1) * 28,
+        "breadcrumbs": [crumb(_("Home"), reverse("home")), crumb(_("The regions compared"))],
+    }
+    return render(request, "taxonomy/regions.html", context)

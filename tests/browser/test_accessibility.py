@@ -32,6 +32,10 @@ PAGE_KINDS = [
     "coverage map",
     "neglected groups",
     "neglected groups ranking",
+    "compare",
+    "place profile",
+    "regions overview",
+    "methodology",
 ]
 
 
@@ -79,6 +83,12 @@ def page_paths() -> dict[str, str]:
         or make_place()
     )
     theme = project.themes.first()
+    compared = list(Instrument.objects.published().values_list("slug", flat=True)[:3])
+    while len(compared) < 2:
+        compared.append(make_instrument().slug)
+    region = Place.objects.filter(kind=Place.Kind.REGION).first() or make_place(
+        kind=Place.Kind.REGION
+    )
     project_filter = f"?theme={theme.slug}" if theme else "?good_practice=true"
     return {
         "home": reverse("home"),
@@ -103,6 +113,12 @@ def page_paths() -> dict[str, str]:
         "neglected groups": reverse("neglected-groups"),
         "coverage map": reverse("coverage") + "?rows=least",
         "neglected groups ranking": reverse("coverage-groups"),
+        "compare": reverse("compare")
+        + "?"
+        + "&".join(f"compare=instruments:{slug}" for slug in compared),
+        "place profile": region.get_absolute_url(),
+        "regions overview": reverse("taxonomy:regions"),
+        "methodology": reverse("methodology"),
     }
 
 

@@ -1,0 +1,326 @@
+"""A place in figures: its entries, their evidence, their funding and their coverage.
+
+A place includes the places below it (a region holds its municipalities and
+their districts), as the region filter of the lists does. The catalogue models
+are looked up through the app registry: taxonomy imports no catalogue app.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.apps import apps
+from django.db.models import Q
+from django.urls import reverse
+
+from catalogue.models import EvidenceLevel
+from taxonomy.models import Place, TargetGroup, Theme
+
+# Strategies written for the kinds of place a strategy can be for.
+STRATEGY_KINDS = {
+    Place.Kind.REGION: ["region"],
+    Place.Kind.MUNICIPALITY: ["small_municipality", "city"],
+    Place.Kind.DISTRICT: ["city_district", "city"],
+}
+# Who applies for an instrument on behalf of a kind of place.
+APPLICANTS = {
+    Place.Kind.REGION: ["region", "municipality"],
+    Place.Kind.MUNICIPALITY: ["municipality"],
+    Place.Kind.DISTRICT: ["city_district"],
+}
+CHART_WIDTH = 320  # the width of the longest bar, in SVG user units
+INSTRUMENTS_SHOWN = 12
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal | int
+    width: int = 0  # in SVG units, proportional to the largest value
+    y: int = 0  # the bar's top edge in the chart
+    css: str = ""
+
+
+def bars(items: list[tuple[str, Decimal | int, str]], row_height: int = 28) -> list[Bar]:
+    """Bars for a horizontal bar chart drawn with SVG attributes only (no inline style)."""
+    largest = max((value for _label, value, _css in items), default=0) or 1
+    result = []
+    for index, (label, value, css) in enumerate(items):
+        width = round(CHART_WIDTH * float(value) / float(largest)) if value else 0
+        result.append(Bar(label, value, width, index * row_height, css))
+    return result
+
+
+@dataclass
+class Profile:
+    place: Place
+    counts: list[tuple[str, int, str]] = field(default_factory=list)  # catalogue, count, list url
+    evidence: list[Bar] = field(default_factory=list)
+    funding_years: list[Bar] = field(default_factory=list)
+    funding_table: list[tuple[str, list]] = field(default_factory=list)  # source, amounts by year
+    funding_year_labels: list[int] = field(default_factory=list)
+    funding_currency: str = "CZK"
+    funding_other: list[tuple[str, Decimal]] = field(default_factory=list)  # other currencies
+    covered_pairs: int = 0
+    all_pairs: int = 0
+    uncovered_groups: list = field(default_factory=list)  # groups with no entry at all
+    unevaluated_groups: list = field(default_factory=list)  # groups with entries, none evaluated
+    coverage_url: str = ""
+    instruments: list = field(default_factory=list)
+    instruments_url: str = ""
+    strategies: list = field(default_factory=list)
+    strategies_url: str = ""
+
+    @property
+    def chart_height(self) -> int:
+        return max(len(self.evidence), 1) * 28
+
+    @property
+    def funding_chart_height(self) -> int:
+        return max(len(self.funding_years), 1) * 28
+
+
+def region_of(place: Place) -> Place | None:
+    current = place
+    while current is not None and current.kind != Place.Kind.REGION:
+        current = current.parent
+    return current
+
+
+def build_profile(place: Place) -> Profile:
+    Project = apps.get_model("projects", "Project")
+    Instrument = apps.get_model("instruments", "Instrument")
+    Strategy = apps.get_model("strategies", "Strategy")
+    FundingLine = apps.get_model("projects", "FundingLine")
+    place_ids = Place.objects.with_descendants([place])
+    profile = Profile(place=place)
+    region = region_of(place)
+    query = f"?region={region.slug}" if region is not None and region == place else ""
+
+    projects = Project.objects.published().filter(
+        pk__in=Project.objects.filter(places__in=place_ids).values("pk")
+    )
+    instruments = Instrument.objects.published().filter(
+        pk__in=Instrument.objects.filter(places__in=place_ids).values("pk")
+    )
+    strategies = Strategy.objects.published().filter(
+        pk__in=Strategy.objects.filter(places__in=place_ids).values("pk")
+    )
+    project_rows = list(projects.values_list("pk", "evidence_level"))
+    instrument_count = instruments.count()
+    strategy_count = strategies.count()
+    for key, count in (
+        ("projects", len(project_rows)),
+        ("instruments", instrument_count),
+        ("strategies", strategy_count),
+    ):
+        url = f"{reverse(f'{key}:list')}{query}" if query and key != "strategies" else ""
+        profile.counts.append((key, count, url))
+
+    per_level = defaultdict(int)
+    for _pk, level in project_rows:
+        per_level[level] += 1
+    profile.evidence = bars(
+        [
+            (str(label), per_level.get(level, 0), f"bar-evidence-{level}")
+            for level, label in EvidenceLevel.choices
+        ]
+    )
+
+    # Funding: the funding lines of the place's projects, by funding source and year.
+    lines = FundingLine.objects.filter(project__in=projects, amount__isnull=False).values_list(
+        "year", "currency", "amount", "instrument__funding_source"
+    )
+    by_source_year: dict[str, dict] = defaultdict(lambda: defaultdict(Decimal))
+    by_year: dict = defaultdict(Decimal)
+    other = defaultdict(Decimal)
+    FundingSource = Instrument._meta.get_field("funding_source").choices
+    source_labels = dict(FundingSource)
+    for year, currency, amount, source in lines:
+        if currency != profile.funding_currency:
+            other[currency] += amount
+            continue
+        label = str(source_labels.get(source, "")) or _unknown_source()
+        by_source_year[label][year] += amount
+        by_year[year] += amount
+    years = sorted(by_year, key=lambda y: (y is None, y or 0))
+    profile.funding_year_labels = years
+    profile.funding_years = bars(
+        [(str(year) if year else _no_year(), by_year[year], "bar-funding") for year in years]
+    )
+    profile.funding_table = [
+        (label, [by_source_year[label].get(year) for year in years])
+        for label in sorted(by_source_year)
+    ]
+    profile.funding_other = sorted(other.items())
+
+    # Coverage: target group × theme pairs with at least one project or instrument here.
+    pairs, evaluated_groups, groups_seen = set(), set(), set()
+    for model, queryset in ((Project, projects), (Instrument, instruments)):
+        rows = (
+            model.objects.filter(pk__in=queryset.values("pk"))
+            .filter(themes__isnull=False, target_groups__isnull=False)
+            .values_list("target_groups", "themes", "evidence_level")
+            .distinct()
+        )
+        for group, theme, level in rows:
+            pairs.add((group, theme))
+            groups_seen.add(group)
+            if level != EvidenceLevel.NOT_EVALUATED:
+                evaluated_groups.add(group)
+    groups = list(TargetGroup.objects.order_by("position", "slug"))
+    theme_count = Theme.objects.count()
+    profile.all_pairs = len(groups) * theme_count
+    profile.covered_pairs = len(pairs)
+    profile.uncovered_groups = [group for group in groups if group.pk not in groups_seen]
+    profile.unevaluated_groups = [
+        group for group in groups if group.pk in groups_seen and group.pk not in evaluated_groups
+    ]
+    if region is not None:
+        profile.coverage_url = f"{reverse('coverage')}?region={region.slug}"
+
+    # Instruments its municipalities (or the region itself) may apply for: EU and national
+    # ones, and those tied to this place or the places above it.
+    applicants = APPLICANTS.get(place.kind, ["municipality"])
+    above = [place.pk, *([p.pk for p in _ancestors(place)])]
+    eligible = Q()
+    for applicant in applicants:
+        eligible |= Q(eligible_applicants__contains=[applicant])
+    usable = (
+        Instrument.objects.published()
+        .filter(eligible)
+        .filter(
+            Q(level__in=["eu", "national"])
+            | Q(pk__in=Instrument.objects.filter(places__in=above).values("pk"))
+        )
+        .order_by("title")
+    )
+    profile.instruments = list(usable[:INSTRUMENTS_SHOWN])
+    profile.instruments_url = f"{reverse('instruments:list')}?" + "&".join(
+        f"applicant={applicant}" for applicant in applicants
+    )
+
+    kinds = STRATEGY_KINDS.get(place.kind, [])
+    profile.strategies = list(
+        Strategy.objects.published().filter(place_kind__in=kinds).order_by("title")
+    )
+    profile.strategies_url = f"{reverse('strategies:list')}?" + "&".join(
+        f"place_kind={kind}" for kind in kinds
+    )
+    return profile
+
+
+def _ancestors(place):
+    chain, current = [], place.parent
+    while current is not None:
+        chain.append(current)
+        current = current.parent
+    return chain
+
+
+def _unknown_source() -> str:
+    from django.utils.translation import gettext
+
+    return gettext("Source not stated")
+
+
+def _no_year() -> str:
+    from django.utils.translation import gettext
+
+    return gettext("year not stated")
+
+
+# ---------------------------------------------------------------------------
+# The regions side by side
+
+
+@dataclass
+class RegionFigures:
+    region: Place
+    projects: int = 0
+    evaluated: int = 0
+    instruments: int = 0
+    pairs: int = 0
+    funding: Decimal = Decimal(0)
+
+    @property
+    def projects_url(self) -> str:
+        return f"{reverse('projects:list')}?region={self.region.slug}"
+
+    @property
+    def evaluated_url(self) -> str:
+        levels = "".join(
+            f"&evidence={level}"
+            for level in EvidenceLevel.values
+            if level != EvidenceLevel.NOT_EVALUATED
+        )
+        return f"{self.projects_url}{levels}"
+
+    @property
+    def instruments_url(self) -> str:
+        return f"{reverse('instruments:list')}?region={self.region.slug}"
+
+
+def regions_overview() -> tuple[list[RegionFigures], int]:
+    """The same figures for every region, from a fixed number of queries."""
+    Project = apps.get_model("projects", "Project")
+    Instrument = apps.get_model("instruments", "Instrument")
+    FundingLine = apps.get_model("projects", "FundingLine")
+    places = {
+        pk: (kind, parent)
+        for pk, kind, parent in Place.objects.values_list("pk", "kind", "parent_id")
+    }
+
+    def region_for(pk):
+        seen = 0
+        while pk is not None and seen < 6:
+            kind, parent = places.get(pk, (None, None))
+            if kind == Place.Kind.REGION:
+                return pk
+            pk, seen = parent, seen + 1
+        return None
+
+    regions = list(Place.objects.filter(kind=Place.Kind.REGION))
+    figures = {region.pk: RegionFigures(region) for region in regions}
+    project_regions: dict[int, set] = defaultdict(set)
+    evidence = {}
+    for pk, place, level in Project.objects.published().values_list(
+        "pk", "places", "evidence_level"
+    ):
+        region = region_for(place)
+        if region in figures:
+            project_regions[pk].add(region)
+        evidence[pk] = level
+    for pk, regions_of_project in project_regions.items():
+        for region in regions_of_project:
+            figures[region].projects += 1
+            if evidence[pk] != EvidenceLevel.NOT_EVALUATED:
+                figures[region].evaluated += 1
+    instrument_regions: dict[int, set] = defaultdict(set)
+    for pk, place in Instrument.objects.published().values_list("pk", "places"):
+        region = region_for(place)
+        if region in figures:
+            instrument_regions[pk].add(region)
+    for regions_of_instrument in instrument_regions.values():
+        for region in regions_of_instrument:
+            figures[region].instruments += 1
+    pairs: dict[int, set] = defaultdict(set)
+    for model, owners in ((Project, project_regions), (Instrument, instrument_regions)):
+        for pk, group, theme in (
+            model.objects.published()
+            .filter(pk__in=list(owners), themes__isnull=False, target_groups__isnull=False)
+            .values_list("pk", "target_groups", "themes")
+        ):
+            for region in owners[pk]:
+                pairs[region].add((group, theme))
+    for region, found in pairs.items():
+        figures[region].pairs = len(found)
+    for project, amount in FundingLine.objects.filter(
+        project__in=list(project_regions), amount__isnull=False, currency="CZK"
+    ).values_list("project", "amount"):
+        for region in project_regions[project]:
+            figures[region].funding += amount
+    all_pairs = TargetGroup.objects.count() * Theme.objects.count()
+    return list(figures.values()), all_pairs
