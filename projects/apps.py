@@ -31,12 +31,14 @@ class ProjectsConfig(AppConfig):
                         "partnership": ("add", "change", "delete", "view"),
                         "fundingline": ("add", "change", "delete", "view"),
                         "keyfigure": ("add", "change", "delete", "view"),
+                        "goodpracticecriterion": ("view",),
                     },
                     "Publishers": {
                         "project": ("add", "change", "view", "publish"),
                         "partnership": ("add", "change", "delete", "view"),
                         "fundingline": ("add", "change", "delete", "view"),
                         "keyfigure": ("add", "change", "delete", "view"),
+                        "goodpracticecriterion": ("add", "change", "view"),
                     },
                 },
             )

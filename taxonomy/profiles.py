@@ -89,12 +89,14 @@ def region_of(place: Place) -> Place | None:
     return current
 
 
-def build_profile(place: Place) -> Profile:
+def build_profile(place: Place, place_ids: set[int] | None = None) -> Profile:
+    """The figures of ``place``; ``place_ids`` (it and the places below it) when already known."""
     Project = apps.get_model("projects", "Project")
     Instrument = apps.get_model("instruments", "Instrument")
     Strategy = apps.get_model("strategies", "Strategy")
     FundingLine = apps.get_model("projects", "FundingLine")
-    place_ids = Place.objects.with_descendants([place])
+    if place_ids is None:
+        place_ids = Place.objects.with_descendants([place])
     profile = Profile(place=place)
     region = region_of(place)
     query = f"?region={region.slug}" if region is not None and region == place else ""

@@ -1,13 +1,25 @@
 """Good practice that says why: written criteria, ticked per project, required before the flag."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from projects.models import GoodPracticeCriterion, Project
 from tests.factories import make_project
 
 pytestmark = pytest.mark.django_db
+
+CRITERIA = Path(settings.BASE_DIR) / "fixtures" / "031_good_practice_criteria.yaml"
+
+
+@pytest.fixture(autouse=True)
+def criteria(db):
+    """The criteria as the seed content writes them down."""
+    call_command("loaddata", str(CRITERIA), verbosity=0)
 
 
 def required():
