@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_history_keeps_both_languages'),
+        ('projects', '0004_project_original_name'),
     ]
 
     operations = [
