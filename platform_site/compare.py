@@ -19,7 +19,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalogue import registry
 from catalogue.exports import CONTENT_TYPES, neutralise
@@ -279,7 +279,7 @@ def parse(values: list[str]) -> Comparison:
     return comparison
 
 
-@require_GET
+@require_safe
 def compare_page(request):
     comparison = parse(request.GET.getlist(PARAMETER))
     list_urls = [
@@ -294,7 +294,7 @@ def compare_page(request):
     )
 
 
-@require_GET
+@require_safe
 def compare_export(request, fmt):
     if fmt != "csv":
         raise Http404

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -25,7 +25,7 @@ from platform_site.coverage import (
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-@require_GET
+@require_safe
 def coverage_map(request):
     coverage = build_coverage(request)
     return render(
@@ -35,7 +35,7 @@ def coverage_map(request):
     )
 
 
-@require_GET
+@require_safe
 def neglected_groups(request):
     coverage = build_coverage(request)
     groups = [(line, plain_parts(line)) for line in neglected(coverage.rows)]
@@ -58,7 +58,7 @@ def _cell_text(value):
     return value
 
 
-@require_GET
+@require_safe
 def coverage_export(request, fmt):
     if fmt not in EXPORT_FORMATS:
         raise Http404

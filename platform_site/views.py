@@ -189,7 +189,7 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
-@require_GET
+@require_safe
 def methodology(request):
     from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel
 

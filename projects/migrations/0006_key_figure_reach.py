@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0004_project_original_name'),
+        ('projects', '0005_history_group'),
     ]
 
     operations = [

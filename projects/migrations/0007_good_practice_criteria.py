@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_key_figure_reach'),
+        ('projects', '0006_key_figure_reach'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
