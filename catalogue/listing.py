@@ -17,6 +17,7 @@ from functools import reduce
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
 from django.urls import reverse
@@ -34,6 +35,8 @@ from taxonomy.models import Place, TargetGroup, Theme
 PAGE_SIZE = 20
 MAX_VALUES_PER_KEY = 40
 MAX_VALUE_LENGTH = 200
+# Facets over long lists (organisations, instruments) show the values with the most entries.
+MAX_FACET_VALUES = 50
 PAGE_PARAM = "page"
 # The query parameters that choose the page, the language or the file format, never the rows.
 NON_FILTER_PARAMETERS = frozenset({PAGE_PARAM, "page_size", "lang", "format", "fmt"})
@@ -88,6 +91,7 @@ class Facet:
     kind: str = "checkbox"  # "checkbox" or "range"
     open: bool = False
     fields: list = field(default_factory=list)  # bound form fields of a range facet
+    truncated: bool = False  # only the values with the most entries are shown
 
     @property
     def selected_count(self) -> int:
@@ -146,18 +150,35 @@ class ValueFacetFilter(django_filters.MultipleChoiceFilter):
 class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
     """A facet whose values are rows of another model (themes, organisations, regions …), by slug.
 
-    ``lookup(ref)`` says when an entry belongs to the value ``ref`` (a primary
-    key or an ``OuterRef``); ``selection(objects)`` may filter the chosen values
-    differently (a region includes its municipalities). Counts: one query that
-    annotates every value with a correlated count of matching entries.
+    ``paths`` are the relations from an entry to the value (``("lead_organisation",
+    "partnerships__organisation")``): an entry belongs to a value when any of them
+    leads to it. Counts: one aggregated query over the (entry, value) pairs of the
+    filtered entries, grouped by value, whatever the number of values or entries.
+    (A facet may give ``lookup(ref)`` instead, a ``Q`` for the value ``ref``; it is
+    then counted with a correlated subquery per value, which only suits short lists.)
+    ``selection(objects)`` may filter the chosen values differently (a region
+    includes its municipalities). A facet with more than ``MAX_FACET_VALUES``
+    values shows the ones with the most entries (and every chosen one).
     """
 
     facet = True
 
     def __init__(
-        self, *args, lookup, selection=None, show_empty=False, sort_by_label=True, **kwargs
+        self,
+        *args,
+        paths=(),
+        lookup=None,
+        selection=None,
+        show_empty=False,
+        sort_by_label=True,
+        **kwargs,
     ):
-        self.lookup = lookup
+        if not paths and lookup is None:
+            raise TypeError("A ModelFacetFilter needs paths (or a lookup).")
+        self.paths = tuple(paths)
+        self.lookup = lookup or (
+            lambda ref: reduce(operator.or_, (Q(**{path: ref}) for path in self.paths))
+        )
         self.selection = selection
         self.show_empty = show_empty
         self.sort_by_label = sort_by_label
@@ -178,14 +199,47 @@ class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
             condition = reduce(operator.or_, (self.lookup(obj.pk) for obj in value))
         return qs.filter(pk__in=qs.model._default_manager.filter(condition).values("pk"))
 
+    def counts(self, base: QuerySet) -> dict[int, int]:
+        """{value's primary key: number of entries of ``base`` that belong to it}, in one query."""
+        base = base.order_by()
+        pairs = None
+        for path in self.paths:
+            # Named columns: values_list() may put them in another order than asked.
+            part = base.filter(**{f"{path}__isnull": False}).values(
+                facet_entry=F("pk"), facet_value=F(path)
+            )
+            pairs = part if pairs is None else pairs.union(part)  # UNION drops repeated pairs
+        if len(self.paths) == 1:
+            pairs = pairs.distinct()
+        sql, params = pairs.query.get_compiler(using=base.db).as_sql()
+        with connections[base.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT pair.facet_value, COUNT(*) FROM ({sql}) AS pair GROUP BY pair.facet_value",
+                params,
+            )
+            return dict(cursor.fetchall())
+
     def facet_values(self, base: QuerySet, selected) -> list[FacetValue]:
         selected = list(selected or ())
-        matching = base.filter(self.lookup(OuterRef("pk"))).order_by().values("pk").distinct()
-        rows = self.get_queryset(self.parent.request).annotate(facet_count=SubqueryCount(matching))
-        if not self.show_empty:
-            rows = rows.filter(Q(facet_count__gt=0) | Q(pk__in=[obj.pk for obj in selected]))
         chosen = {obj.pk for obj in selected}
-        values = [FacetValue(obj.slug, str(obj), obj.facet_count, obj.pk in chosen) for obj in rows]
+        rows = self.get_queryset(self.parent.request)
+        if self.paths:
+            counts = self.counts(base)
+            if not self.show_empty:
+                shown = set(counts)
+                self.truncated = len(shown) > MAX_FACET_VALUES
+                if self.truncated:
+                    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                    shown = {pk for pk, _count in top[:MAX_FACET_VALUES]}
+                rows = rows.filter(pk__in=shown | chosen)
+            found = [(obj, counts.get(obj.pk, 0)) for obj in rows]
+        else:
+            matching = base.filter(self.lookup(OuterRef("pk"))).order_by().values("pk").distinct()
+            rows = rows.annotate(facet_count=SubqueryCount(matching))
+            if not self.show_empty:
+                rows = rows.filter(Q(facet_count__gt=0) | Q(pk__in=list(chosen)))
+            found = [(obj, obj.facet_count) for obj in rows]
+        values = [FacetValue(obj.slug, str(obj), count, obj.pk in chosen) for obj, count in found]
         if self.sort_by_label:
             language = get_language()
             values.sort(key=lambda item: sort_key(item.label, language))
@@ -200,7 +254,7 @@ def theme_facet() -> ModelFacetFilter:
     return ModelFacetFilter(
         label=_("Theme"),
         queryset=lambda request: Theme.objects.all(),
-        lookup=lambda ref: Q(themes=ref),
+        paths=("themes",),
         show_empty=True,
         sort_by_label=False,
     )
@@ -211,7 +265,7 @@ def target_group_facet() -> ModelFacetFilter:
     return ModelFacetFilter(
         label=_("Target group"),
         queryset=lambda request: TargetGroup.objects.all(),
-        lookup=lambda ref: Q(target_groups=ref),
+        paths=("target_groups",),
         show_empty=True,
         sort_by_label=False,
     )
@@ -222,9 +276,14 @@ def region_facet() -> ModelFacetFilter:
     return ModelFacetFilter(
         label=_("Region"),
         queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
-        lookup=lambda ref: within_place("places", ref),
+        paths=place_paths("places"),
         selection=lambda regions: Q(places__in=Place.objects.with_descendants(regions)),
     )
+
+
+def place_paths(path: str, depth: int = 4) -> tuple[str, ...]:
+    """The relations from a row to its place and to the places above it (``places__parent`` …)."""
+    return tuple(f"{path}{'__parent' * level}" for level in range(depth))
 
 
 def within_place(path: str, ref, attribute: str = "", depth: int = 4) -> Q:
@@ -596,7 +655,15 @@ def _facets_and_chips(filterset: CatalogueFilterSet, base, params: QueryDict):
         selected = cleaned.get(name) or []
         facet_base = filterset.filter_except(base, exclude=name)
         values = flt.facet_values(facet_base, selected)
-        facets.append(Facet(name=name, label=str(flt.label), values=values, open=bool(selected)))
+        facets.append(
+            Facet(
+                name=name,
+                label=str(flt.label),
+                values=values,
+                open=bool(selected),
+                truncated=getattr(flt, "truncated", False),
+            )
+        )
         for value, label in flt.labels(selected):
             chips.append(Chip(name, value, str(flt.label), label, _remove_url(params, name, value)))
     # Range filters (years): one facet with two inputs, one chip per bound.

@@ -62,12 +62,12 @@ class ProjectFilter(CatalogueFilterSet):
     organisation = ModelFacetFilter(
         label=_("Organisation"),
         queryset=lambda request: Organisation.objects.all(),
-        lookup=lambda ref: Q(lead_organisation=ref) | Q(partnerships__organisation=ref),
+        paths=("lead_organisation", "partnerships__organisation"),
     )
     instrument = ModelFacetFilter(
         label=_("Funding instrument"),
         queryset=lambda request: Instrument.objects.published(),
-        lookup=lambda ref: Q(funding_lines__instrument=ref),
+        paths=("funding_lines__instrument",),
     )
     year_from = YearFilter(label=_("Active from (year)"), method="filter_year_from")
     year_to = YearFilter(label=_("Active until (year)"), method="filter_year_to")

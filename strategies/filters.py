@@ -1,6 +1,6 @@
 """Facets of the strategy list: scenario, kind of place, theme, target group."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.listing import (
@@ -19,7 +19,7 @@ class StrategyFilter(CatalogueFilterSet):
     scenario = ModelFacetFilter(
         label=_("Scenario"),
         queryset=lambda request: Scenario.objects.all(),
-        lookup=lambda ref: Q(scenario=ref),
+        paths=("scenario",),
         show_empty=True,
         sort_by_label=False,
     )

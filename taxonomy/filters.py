@@ -11,7 +11,7 @@ from catalogue.listing import (
     SearchFilter,
     SubqueryCount,
     ValueFacetFilter,
-    within_place,
+    place_paths,
 )
 from catalogue.models import Status
 from taxonomy.models import Organisation, Place
@@ -43,7 +43,7 @@ class OrganisationFilter(CatalogueFilterSet):
     region = ModelFacetFilter(
         label=_("Region"),
         queryset=lambda request: Place.objects.filter(kind=Place.Kind.REGION),
-        lookup=lambda ref: within_place("place", ref),
+        paths=place_paths("place"),
         selection=lambda regions: Q(place__in=Place.objects.with_descendants(regions)),
     )
 

@@ -1,0 +1,65 @@
+"""Facet counts come from one aggregate per facet: each entry counts once per value it belongs to."""
+
+import pytest
+
+from catalogue import listing
+from projects.models import Partnership
+from taxonomy.models import Place
+from tests.factories import make_organisation, make_place, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def facet(response, name):
+    return next(facet for facet in response.context["state"].facets if facet.name == name)
+
+
+def counts(response, name):
+    return {value.value: value.count for value in facet(response, name).values}
+
+
+def test_an_organisation_that_leads_and_partners_a_project_counts_it_once(client):
+    org, other = make_organisation(slug="org-a"), make_organisation(slug="org-b")
+    project = make_project(lead_organisation=org)
+    Partnership.objects.create(project=project, organisation=org, role="partner")
+    Partnership.objects.create(project=project, organisation=org, role="funder")
+    Partnership.objects.create(project=project, organisation=other)
+    make_project(lead_organisation=other)
+    make_project(lead_organisation=org, status="draft")
+
+    response = client.get("/cs/projects/")
+
+    assert counts(response, "organisation") == {"org-a": 1, "org-b": 2}
+
+
+def test_a_region_counts_the_projects_of_its_municipalities_and_districts(client):
+    region = make_place(slug="kraj", kind=Place.Kind.REGION)
+    town = make_place(parent=region)
+    district = make_place(parent=town, kind=Place.Kind.DISTRICT)
+    for place in (region, town, district):
+        make_project().places.add(place)
+    both = make_project()
+    both.places.add(town, district)
+
+    response = client.get("/cs/projects/")
+
+    assert counts(response, "region") == {"kraj": 4}
+
+
+def test_a_long_facet_lists_the_values_with_most_entries_and_every_chosen_one(client, monkeypatch):
+    monkeypatch.setattr(listing, "MAX_FACET_VALUES", 2)
+    busy = [make_organisation(slug=f"busy-{n}") for n in range(2)]
+    quiet = make_organisation(slug="quiet")
+    for org in busy:
+        for _ in range(3):
+            make_project(lead_organisation=org)
+    make_project(lead_organisation=quiet)
+
+    unfiltered = client.get("/en/projects/")
+    chosen = client.get("/cs/projects/", {"organisation": "quiet"})
+
+    assert counts(unfiltered, "organisation") == {"busy-0": 3, "busy-1": 3}
+    assert facet(unfiltered, "organisation").truncated
+    assert "busy-0" in counts(chosen, "organisation")
+    assert counts(chosen, "organisation")["quiet"] == 1
+    assert "Only the 2 values with the most entries are listed." in unfiltered.content.decode()
