@@ -21,6 +21,7 @@ from django.db import connections
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -37,6 +38,8 @@ MAX_VALUES_PER_KEY = 40
 MAX_VALUE_LENGTH = 200
 # Facets over long lists (organisations, instruments) show the values with the most entries.
 MAX_FACET_VALUES = 50
+# Lists page through this many rows at most (50 pages); the count and the exports hold all.
+MAX_LISTED_ROWS = 1000
 PAGE_PARAM = "page"
 # The query parameters that choose the page, the language or the file format, never the rows.
 NON_FILTER_PARAMETERS = frozenset({PAGE_PARAM, "page_size", "lang", "format", "fmt"})
@@ -412,6 +415,11 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return key
 
     def title_ordering(self, language):
+        language = language if language in ("cs", "en") else "cs"
+        stored = f"{self.title_field}_sort_{language}"
+        if any(field.name == stored for field in self._meta.model._meta.concrete_fields):
+            # Kept by the database and indexed (see Publishable).
+            return [F(stored).asc(), F("pk").asc()]
         expression = translated(self.title_field, language)
         return [sort_key_expression(expression, language).asc(), expression.asc(), F("pk").asc()]
 
@@ -537,11 +545,29 @@ class ListState:
         return paginate(request, self.queryset, per_page)
 
 
+class CappedPaginator(Paginator):
+    """A paginator that pages through the first ``max_rows`` rows only.
+
+    A page deep in a long list costs an ``OFFSET`` scan of every row before it; nobody
+    reads page 2,000 of a list, and the export holds every row. The count stays exact.
+    """
+
+    max_rows = MAX_LISTED_ROWS
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, max(1, -(-self.max_rows // self.per_page)))
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.max_rows
+
+
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
     """The requested page; anything that is not a page number gives the first or the last page."""
     raw = request.GET.get(PAGE_PARAM, "1")
     number = raw if raw.isascii() and raw.isdigit() and len(raw) < 10 else 1
-    page = Paginator(queryset, per_page).get_page(number)
+    page = CappedPaginator(queryset, per_page).get_page(number)
     page.elided_range = list(
         page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.collation import sort_key_expression, translated
+
 
 class MarkdownField(models.TextField):
     """A long text written in Markdown and shown as sanitised HTML."""
@@ -134,6 +136,19 @@ class Publishable(models.Model):
     places = models.ManyToManyField("taxonomy.Place", verbose_name=_("places"), blank=True)
     sources = models.ManyToManyField("taxonomy.Source", verbose_name=_("sources"), blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The title's sort key in each language (the Czech alphabet of collation.py), kept by the
+    # database on every write, so that a list ordered by title reads an index instead of
+    # sorting every row.
+    title_sort_cs = models.GeneratedField(
+        expression=sort_key_expression(translated("title", "cs"), "cs"),
+        output_field=models.CharField(max_length=300, db_collation="C"),
+        db_persist=True,
+    )
+    title_sort_en = models.GeneratedField(
+        expression=sort_key_expression(translated("title", "en"), "en"),
+        output_field=models.CharField(max_length=300, db_collation="C"),
+        db_persist=True,
+    )
 
     objects = PublishableManager()
 
@@ -145,7 +160,26 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
         ordering = ["-published_at", "slug"]
-        indexes = [GinIndex(fields=["search_vector"], name="%(app_label)s_%(class)s_search")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="%(app_label)s_%(class)s_search"),
+            # The orderings of the public lists, over published entries only.
+            models.Index(
+                fields=["title_sort_cs", "id"],
+                name="%(app_label)s_%(class)s_sort_cs",
+                condition=models.Q(status="published"),
+            ),
+            models.Index(
+                fields=["title_sort_en", "id"],
+                name="%(app_label)s_%(class)s_sort_en",
+                condition=models.Q(status="published"),
+            ),
+            models.Index(
+                models.F("published_at").desc(nulls_last=True),
+                models.F("id").desc(),
+                name="%(app_label)s_%(class)s_newest",
+                condition=models.Q(status="published"),
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -13,6 +13,6 @@ class InstrumentTranslation(TranslationOptions):
 # have been added, so that every saved version keeps both languages.
 register_history(
     Instrument,
-    excluded_fields=["search_vector"],
+    excluded_fields=["search_vector", "title_sort_cs", "title_sort_en"],
     m2m_fields=["themes", "target_groups", "places", "sources"],
 )

@@ -33,7 +33,7 @@ class KeyFigureTranslation(TranslationOptions):
 # have been added, so that every saved version keeps both languages.
 register_history(
     Project,
-    excluded_fields=["search_vector"],
+    excluded_fields=["search_vector", "title_sort_cs", "title_sort_en"],
     m2m_fields=["themes", "target_groups", "places", "sources"],
 )
 register_history(Partnership)

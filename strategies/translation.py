@@ -25,7 +25,7 @@ class StepTranslation(TranslationOptions):
 register_history(Scenario)
 register_history(
     Strategy,
-    excluded_fields=["search_vector"],
+    excluded_fields=["search_vector", "title_sort_cs", "title_sort_en"],
     m2m_fields=["themes", "target_groups", "places", "sources"],
 )
 register_history(Step, m2m_fields=["instruments", "projects"])
