@@ -2,24 +2,55 @@
 
 Published entries only. A page whose content has no English version is listed in
 Czech only, as its page points search engines at the Czech address.
+
+``sitemap.xml`` is an index of sections (``sitemap-projects.xml`` …); a section
+holds at most ``ITEMS_PER_PAGE`` pages in each language (``?p=2`` … for more),
+well within the protocol's 50,000 addresses per file, and each page is read
+from the database by itself, so its cost does not grow with the catalogue.
+Anonymous requests are answered from the page cache until content changes.
 """
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
+from django.core.paginator import Page, Paginator
+from django.db.models import Max
 from django.urls import reverse
 
 from catalogue.registry import all_catalogues, catalogues, resolve
 
 CZECH = settings.LANGUAGE_CODE
 ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+ITEMS_PER_PAGE = 5000
+
+
+class ItemPaginator(Paginator):
+    """Pages of items sliced in SQL, each item then expanded into its languages.
+
+    Django's i18n sitemaps list (item, language) pairs of every item before paging;
+    this reads only the items of the page asked for.
+    """
+
+    def __init__(self, sitemap):
+        super().__init__(sitemap.items(), sitemap.limit)
+        self.sitemap = sitemap
+
+    def _get_page(self, object_list, number, paginator):
+        languages = self.sitemap.get_languages_for_item
+        pairs = [(item, code) for item in object_list for code in languages(item)]
+        return Page(pairs, number, paginator)
 
 
 class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = ITEMS_PER_PAGE
     english_fields: tuple[str, ...] = ("title",)
+
+    @property
+    def paginator(self):
+        return ItemPaginator(self)
 
     def get_languages_for_item(self, item):
         if all(getattr(item, f"{name}_en", None) for name in self.english_fields):
@@ -63,10 +94,16 @@ class CatalogueSitemap(BilingualSitemap):
         self.model = model
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        english = [f"{name}_en" for name in self.english_fields]
+        return (
+            self.model.objects.published().only("pk", "slug", "updated_at", *english).order_by("pk")
+        )
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 def sitemaps() -> dict:
@@ -81,6 +118,10 @@ def sitemaps() -> dict:
     return sections
 
 
-def sitemap_view(request):
-    # Sections are built per request: the catalogues register themselves when the apps are ready.
-    return sitemap(request, sitemaps=sitemaps())
+# Sections are built per request: the catalogues register themselves when the apps are ready.
+def sitemap_index(request):
+    return index(request, sitemaps=sitemaps(), sitemap_url_name="sitemap-section")
+
+
+def sitemap_section(request, section):
+    return sitemap(request, sitemaps=sitemaps(), section=section)

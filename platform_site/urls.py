@@ -21,7 +21,8 @@ handler500 = "platform_site.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemaps.sitemap_view, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/worklist/", newsroom_views.worklist, name="worklist"),
     path("admin/", admin.site.urls),

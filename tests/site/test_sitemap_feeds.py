@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
+from catalogue import sitemaps
 from catalogue.models import Status
 from projects.models import Partnership
 from tests.factories import (
@@ -24,9 +25,19 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def sitemap_entries(client):
+    """Every address of every sitemap the index at /sitemap.xml names, with its alternates."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
+    entries = {}
+    for location in ET.fromstring(response.content).iter(f"{SITEMAP}loc"):
+        page = client.get(location.text.removeprefix("http://testserver"))
+        assert page.status_code == 200
+        entries.update(urls(page.content))
+    return entries
+
+
+def urls(content):
+    root = ET.fromstring(content)
     entries = {}
     for url in root.iter(f"{SITEMAP}url"):
         location = url.find(f"{SITEMAP}loc").text
@@ -50,9 +61,31 @@ def test_sitemap_leaves_out_drafts_and_archived_entries(client):
     draft = make_project(status=Status.DRAFT)
     archived = make_instrument(status=Status.ARCHIVED)
     in_review = make_strategy(status=Status.REVIEW)
-    body = client.get("/sitemap.xml").content.decode()
+    body = " ".join(sitemap_entries(client))
     for entry in (draft, archived, in_review):
         assert entry.slug not in body
+
+
+def test_the_sitemap_index_pages_every_published_entry_and_no_draft(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.BilingualSitemap, "limit", 2)
+    published = [make_project() for _ in range(5)]
+    drafts = [make_project(status=Status.DRAFT) for _ in range(2)]
+
+    index = client.get("/sitemap.xml").content.decode()
+    entries = sitemap_entries(client)
+
+    assert "/sitemap-projects.xml?p=3" in index
+    for project in published:
+        assert f"http://testserver/cs/projects/{project.slug}/" in entries
+        assert f"http://testserver/en/projects/{project.slug}/" in entries
+    assert not any(draft.slug in location for draft in drafts for location in entries)
+
+
+def test_a_sitemap_page_that_does_not_exist_is_not_found(client):
+    make_project()
+    assert client.get("/sitemap-projects.xml?p=99").status_code == 404
+    assert client.get("/sitemap-projects.xml?p=x").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_sitemap_lists_an_untranslated_entry_in_czech_only(client):
