@@ -7,6 +7,11 @@ class PlatformSiteConfig(AppConfig):
     name = "platform_site"
     verbose_name = _("Platform")
 
+    def ready(self):
+        from platform_site import pagecache
+
+        pagecache.connect_signals()
+
 
 class PlatformAdminConfig(admin_apps.AdminConfig):
     """The admin with two-factor authentication (see platform_site.twofactor)."""

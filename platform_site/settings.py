@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "platform_site.middleware.ResponseHeadersMiddleware",
     "platform_site.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost: a cached page still passes through the security and CSP middleware above.
+    "platform_site.pagecache.AnonymousPageCacheMiddleware",
     "platform_site.twofactor.TwoFactorRequiredMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -137,6 +139,17 @@ DATABASES = {
         statement_timeout=env_int("DATABASE_STATEMENT_TIMEOUT", 30),
     )
 }
+# A streaming read replica of the primary (see platform_site/replicas.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = database_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["platform_site.replicas.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "platform_site.replicas.PinToPrimaryMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -156,6 +169,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors (platform_site/pagecache.py): how long a page is kept (0: no
+# page cache; off in development), and how long a CDN in front may keep it without asking.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 3600)
+PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 0)
+# Called with POST (header Surrogate-Key: content) whenever content changes, to purge a CDN.
+CDN_PURGE_URL = env_str("CDN_PURGE_URL")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

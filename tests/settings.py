@@ -12,3 +12,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # the tests of the login lockout and of two-factor authentication switch them on.
 AXES_ENABLED = False
 TWO_FACTOR_REQUIRED = False
+# Tests that exercise the page cache switch it on themselves.
+PAGE_CACHE_SECONDS = 0
