@@ -177,11 +177,12 @@ def _translated(text, rng, english_share, fields):
     return values, has_english
 
 
-def build_search_documents(model, entries) -> None:
-    """Search documents of a batch, built by the project's own code, written in one query."""
+def with_search_documents(entries):
+    """The entries with their search documents, built by the project's own code (written with
+    the rows themselves by bulk_create)."""
     for entry in entries:
         entry.search_vector = search.build_search_document(entry)
-    model.objects.bulk_update(entries, ["search_vector"], batch_size=250)
+    return entries
 
 
 def generate_taxonomy(size, rng, text):
@@ -301,9 +302,8 @@ def generate_instruments(size, rng, text, organisations, vocabularies, now):
                     evidence_level=rng.choices(evidence, evidence_weights)[0],
                 )
             )
-        batch = Instrument.objects.bulk_create(batch)
+        batch = Instrument.objects.bulk_create(with_search_documents(batch))
         _link_vocabularies(Instrument, batch, rng, *vocabularies)
-        build_search_documents(Instrument, batch)
         instruments += [entry for entry in batch if entry.status == Status.PUBLISHED]
         progress.advance(len(batch))
     return instruments
@@ -351,7 +351,7 @@ def generate_projects(size, rng, text, organisations, instruments, vocabularies,
                     contact_function_cs="koordinátor projektu",
                 )
             )
-        batch = Project.objects.bulk_create(batch)
+        batch = Project.objects.bulk_create(with_search_documents(batch))
         _link_vocabularies(Project, batch, rng, *vocabularies)
         partnerships, funding, figures = [], [], []
         for project in batch:
@@ -385,7 +385,6 @@ def generate_projects(size, rng, text, organisations, instruments, vocabularies,
         Partnership.objects.bulk_create(partnerships, batch_size=5000)
         FundingLine.objects.bulk_create(funding, batch_size=5000)
         KeyFigure.objects.bulk_create(figures, batch_size=5000)
-        build_search_documents(Project, batch)
         projects += [project for project in batch if project.status == Status.PUBLISHED]
         progress.advance(len(batch))
     return projects
@@ -423,7 +422,7 @@ def generate_strategies(size, rng, text, instruments, projects, vocabularies, no
                     place_kind=place_kind,
                 )
             )
-    strategies = Strategy.objects.bulk_create(strategies)
+    strategies = Strategy.objects.bulk_create(with_search_documents(strategies))
     _link_vocabularies(Strategy, strategies, rng, *vocabularies)
     phases = list(Step.Phase.values)
     steps = Step.objects.bulk_create(
@@ -456,7 +455,6 @@ def generate_strategies(size, rng, text, instruments, projects, vocabularies, no
         ],
         ignore_conflicts=True,
     )
-    build_search_documents(Strategy, strategies)
     sys.stderr.write(f"  strategies   {len(strategies)} for {len(scenarios)} scenarios\n")
 
 

@@ -44,7 +44,10 @@ sys.path.insert(0, str(ROOT))
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/platform_bench"
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DATABASE_URL
-SIZE = int(os.environ.get("SIZE") or (sys.argv[1] if len(sys.argv) > 1 else 5000))
+ARGS = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+SIZE = int(os.environ.get("SIZE") or (ARGS[0] if ARGS else 5000))
+# --generate-only: prepare the database and stop (measure later with the same SIZE).
+GENERATE_ONLY = "--generate-only" in sys.argv
 REPEAT = int(os.environ.get("BENCH_REPEAT", "9"))
 # Stop repeating a page after this many seconds (slow pages get fewer samples).
 BUDGET_SECONDS = float(os.environ.get("BENCH_BUDGET", "20"))
@@ -392,6 +395,8 @@ def fmt_number(value, spec: str, empty: str = "–") -> str:
 
 def main() -> None:
     prepare_database()
+    if GENERATE_ONLY:
+        return
     listed, exports = pages()
     server = Server()
     server.start()
