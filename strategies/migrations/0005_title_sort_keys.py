@@ -8,32 +8,32 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('instruments', '0004_honest_call_status'),
+        ('strategies', '0004_historicalscenario_history_group_and_more'),
         ('taxonomy', '0002_history_keeps_both_languages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='instrument',
+            model_name='strategy',
             name='title_sort_cs',
             field=models.GeneratedField(db_persist=True, expression=django.db.models.functions.comparison.Collate(models.Func(models.Func(models.Func(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_cs', models.Value('')), 'title_en', output_field=models.CharField()), function='btrim', output_field=models.CharField()), models.Value('aáàâäåãąAÁÀÂÄÅÃĄbBcçćCÇĆčČdďđDĎĐeéěèêëęEÉĚÈÊËĘfFgGhHiíìîïIÍÌÎÏjJkKlĺľłLĹĽŁmMnňñńNŇÑŃoóòôöõøőOÓÒÔÖÕØŐpPqQrŕRŔřŘsśSŚšŠtťTŤuúůùûüűUÚŮÙÛÜŰvVwWxXyýÿYÝŸzźżZŹŻžŽ'), models.Value('ɐɐɐɐɐɐɐɐɐɐɐɐɐɐɐɐɑɑɒɒɒɒɒɒɓɓɔɔɔɔɔɔɕɕɕɕɕɕɕɕɕɕɕɕɕɕɖɖɗɗɘɘɚɚɚɚɚɚɚɚɚɚɛɛɜɜɝɝɝɝɝɝɝɝɞɞɟɟɟɟɟɟɟɟɠɠɠɠɠɠɠɠɠɠɠɠɠɠɠɠɡɡɢɢɣɣɣɣɤɤɥɥɥɥɦɦɧɧɧɧɨɨɨɨɨɨɨɨɨɨɨɨɨɨɩɩɪɪɫɫɬɬɬɬɬɬɭɭɭɭɭɭɮɮ'), function='translate', output_field=models.CharField()), models.Value('ɒɘ'), models.Value('ə'), function='replace', output_field=models.CharField()), 'C'), output_field=models.CharField(db_collation='C', max_length=300)),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='strategy',
             name='title_sort_en',
             field=models.GeneratedField(db_persist=True, expression=django.db.models.functions.comparison.Collate(models.Func(models.Func(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_en', models.Value('')), 'title_cs', output_field=models.CharField()), function='btrim', output_field=models.CharField()), models.Value('aáàâäåãąAÁÀÂÄÅÃĄbBcçćCÇĆčČdďđDĎĐeéěèêëęEÉĚÈÊËĘfFgGhHiíìîïIÍÌÎÏjJkKlĺľłLĹĽŁmMnňñńNŇÑŃoóòôöõøőOÓÒÔÖÕØŐpPqQrŕRŔřŘsśSŚšŠtťTŤuúůùûüűUÚŮÙÛÜŰvVwWxXyýÿYÝŸzźżZŹŻžŽ'), models.Value('ɐɐɐɐɐɐɐɐɐɐɐɐɐɐɐɐɑɑɒɒɒɒɒɒɒɒɓɓɓɓɓɓɔɔɔɔɔɔɔɔɔɔɔɔɔɔɕɕɖɖɗɗɘɘɘɘɘɘɘɘɘɘəəɚɚɛɛɛɛɛɛɛɛɜɜɝɝɝɝɝɝɝɝɞɞɞɞɞɞɞɞɞɞɞɞɞɞɞɞɟɟɠɠɡɡɡɡɡɡɢɢɢɢɢɢɣɣɣɣɤɤɤɤɤɤɤɤɤɤɤɤɤɤɥɥɦɦɧɧɨɨɨɨɨɨɩɩɩɩɩɩɩɩ'), function='translate', output_field=models.CharField()), 'C'), output_field=models.CharField(db_collation='C', max_length=300)),
         ),
         migrations.AddIndex(
-            model_name='instrument',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['title_sort_cs', 'id'], name='instruments_instrument_sort_cs'),
+            model_name='strategy',
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['title_sort_cs', 'id'], name='strategies_strategy_sort_cs'),
         ),
         migrations.AddIndex(
-            model_name='instrument',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['title_sort_en', 'id'], name='instruments_instrument_sort_en'),
+            model_name='strategy',
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['title_sort_en', 'id'], name='strategies_strategy_sort_en'),
         ),
         migrations.AddIndex(
-            model_name='instrument',
-            index=models.Index(models.OrderBy(models.F('published_at'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='instruments_instrument_newest'),
+            model_name='strategy',
+            index=models.Index(models.OrderBy(models.F('published_at'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='strategies_strategy_newest'),
         ),
     ]
