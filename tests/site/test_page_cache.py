@@ -79,10 +79,10 @@ def test_archiving_removes_the_entry_at_once(client, publisher):
     assert client.get(entry.get_absolute_url()).status_code == 404
 
 
-def test_staff_pages_are_never_stored_nor_served_from_the_cache(client, staff_user):
+def test_staff_pages_are_never_stored_nor_served_from_the_cache(client, editor):
     draft = make_project(title_cs="Rozpracovaný koncept", status=Status.DRAFT)
     client.get("/cs/projects/")  # an anonymous copy exists
-    client.force_login(staff_user)
+    client.force_login(editor)
 
     preview = client.get(draft.get_absolute_url())
     listing = client.get("/cs/projects/")
