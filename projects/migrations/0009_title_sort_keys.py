@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_history_group'),
+        ('projects', '0008_good_practice_history_group'),
         ('taxonomy', '0002_history_keeps_both_languages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
