@@ -96,10 +96,11 @@ def export_rows(request, catalogue: str) -> Rows:
     """The rows behind the list page (or the search page), validated as the page validates them."""
     if catalogue == SEARCH:
         query = clean_query(request.GET.get("q", ""))
+        correct = request.GET.get("as_typed") != "1"
         params = QueryDict(mutable=True)
         if query:
             params["q"] = query
-        querysets = list(search_entries(query).values()) if query else []
+        querysets = list(search_entries(query, correct=correct).values()) if query else []
         return Rows(querysets, params, [])
     state = list_state(request, catalogue, with_facets=False)
     return Rows([state.queryset], state.params, state.errors)

@@ -30,7 +30,7 @@ from drf_spectacular.utils import extend_schema_field
 from catalogue import registry
 from catalogue.collation import sort_key, sort_key_expression, translated
 from catalogue.models import evidence_rank
-from catalogue.search import search, search_query
+from catalogue.search import search
 from taxonomy.models import Place, TargetGroup, Theme
 
 PAGE_SIZE = 20
@@ -330,10 +330,7 @@ class SearchFilter(django_filters.CharFilter):
         return self.match(qs, value, rank=self.rank)
 
     def match(self, qs, value, rank=True):
-        if rank:
-            return search(qs, value)
-        tsquery = search_query(value)
-        return qs.none() if tsquery is None else qs.filter(search_vector=tsquery)
+        return search(qs, value, rank=rank)
 
 
 # ---------------------------------------------------------------------------
@@ -495,6 +492,20 @@ class ListState:
                 count = self.filterset.filter_except(self.base, exclude=chip.name).count()
             result.append((chip, count))
         return result
+
+    @property
+    def search_notes(self) -> dict | None:
+        """What the search did with the list's query: a correction, synonyms, closest matches."""
+        if not self.query:
+            return None
+        from catalogue.search import analyse_query
+
+        analysis = analyse_query(self.query)  # the analysis the filter used (held)
+        return {
+            "corrected": analysis.corrected,
+            "also_searched": analysis.also_searched,
+            "partial": analysis.partial.get(self.queryset.model._meta.label, False),
+        }
 
     @property
     def querystring(self) -> str:

@@ -154,6 +154,13 @@ class Publishable(models.Model):
 
     # Text fields that go into the search document, by weight (A = most important).
     search_fields: dict[str, tuple[str, ...]] = {"A": ("title",), "B": ("summary",), "C": ()}
+    # Related records whose names (and acronyms) go into the search document:
+    # (weight, path through the relations, what the page calls them).
+    search_relations: tuple[tuple[str, str, str], ...] = (
+        ("D", "target_groups", _("target groups")),
+        ("D", "themes", _("themes")),
+        ("D", "places", _("places")),
+    )
     # Translated text fields whose English version an editor should provide.
     translated_fields: tuple[str, ...] = ("title", "summary")
 

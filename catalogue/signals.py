@@ -1,8 +1,8 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from catalogue.models import Publishable
-from catalogue.search import update_search_document
+from catalogue.search import thesaurus_changed, update_search_document
 
 
 @receiver(post_save)
@@ -11,3 +11,9 @@ def refresh_search_document(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, Publishable):
         return
     update_search_document(instance)
+
+
+@receiver(post_save, sender="taxonomy.ThesaurusEntry")
+@receiver(post_delete, sender="taxonomy.ThesaurusEntry")
+def refresh_thesaurus(sender, **kwargs):
+    thesaurus_changed()

@@ -270,6 +270,11 @@ class Instrument(Publishable):
             "when_to_use",
         ),
     }
+    search_relations = (
+        ("B", "administrator", _("administered by")),
+        ("C", "parent", _("part of")),
+        *Publishable.search_relations,
+    )
     translated_fields = (
         "title",
         "summary",

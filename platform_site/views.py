@@ -18,7 +18,7 @@ from catalogue.listing import EXPORT_FORMATS
 from catalogue.models import Status
 from catalogue.registry import catalogue as catalogue_for_key
 from catalogue.registry import catalogues
-from catalogue.search import clean_query, search_entries, search_result
+from catalogue.search import clean_query, run_search, search_prefetch, search_result
 from platform_site.db import timeouts
 
 HOME_RECENT_ENTRIES = 6
@@ -104,13 +104,22 @@ def accessibility(request):
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q", ""))
+    # "Search for what I typed" after a correction.
+    as_typed = request.GET.get("as_typed") == "1"
     language = get_language()
     groups = []
     total = 0
+    outcome = None
     if query:
-        for key, queryset in search_entries(query).items():
+        found = run_search(query, correct=not as_typed)
+        outcome = found.outcome
+        for key, queryset in found.querysets.items():
             model = queryset.model
-            entries = list(queryset.annotate(total=Window(Count("pk")))[:SEARCH_RESULTS_PER_GROUP])
+            entries = list(
+                queryset.prefetch_related(*search_prefetch(model)).annotate(
+                    total=Window(Count("pk"))
+                )[:SEARCH_RESULTS_PER_GROUP]
+            )
             count = entries[0].total if entries else 0
             total += count
             groups.append(
@@ -118,17 +127,28 @@ def search(request):
                     "key": key,
                     "name": model._meta.verbose_name_plural,
                     "count": count,
-                    "results": [search_result(entry, query, language) for entry in entries],
-                    "more_url": f"{reverse(f'{key}:list')}?{urlencode({'q': query})}",
+                    "partial": key in found.partial_keys,
+                    "results": [
+                        search_result(entry, outcome.analysis, language) for entry in entries
+                    ],
+                    "more_url": f"{reverse(f'{key}:list')}?{urlencode({'q': outcome.searched})}",
                 }
             )
+    partial = (
+        bool(groups)
+        and all(g["partial"] or not g["count"] for g in groups)
+        and any(g["partial"] for g in groups)
+    )
     context = {
         "query": query,
         "groups": groups,
         "total": total,
         "searched": bool(query),
+        "outcome": outcome,
+        "partial": partial,
+        "as_typed_url": f"?{urlencode({'q': query, 'as_typed': 1})}",
         "export_formats": [fmt for fmt, _label in EXPORT_FORMATS],
-        "export_query": urlencode({"q": query}),
+        "export_query": urlencode({"q": query, **({"as_typed": 1} if as_typed else {})}),
     }
     return render(request, "platform_site/search.html", context)
 

@@ -74,6 +74,12 @@ class Project(Publishable):
         "B": ("summary", "objectives"),
         "C": ("activities", "beneficiaries", "results", "evaluation", "lessons"),
     }
+    search_relations = (
+        ("B", "lead_organisation", _("lead organisation")),
+        ("C", "partnerships__organisation", _("partners")),
+        ("C", "funding_lines__instrument", _("funding")),
+        *Publishable.search_relations,
+    )
     translated_fields = (
         "title",
         "summary",

@@ -57,6 +57,10 @@ class Strategy(Publishable):
     # history: registered in translation.py, once the translated columns exist
 
     search_fields = {"A": ("title",), "B": ("summary", "goals"), "C": ("key_actors", "risks")}
+    search_relations = (
+        ("B", "scenario", _("scenario")),
+        *Publishable.search_relations,
+    )
     translated_fields = ("title", "summary", "goals", "key_actors", "risks")
 
     # What an editor should fill in (the editors' worklist); any one of a tuple suffices.

@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from catalogue.admin import GuardedHistoryAdmin, ImportExportAdmin, TranslatedAdmin
-from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
+from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme, ThesaurusEntry
 from taxonomy.resources import (
     OrganisationResource,
     PlaceResource,
@@ -61,3 +62,18 @@ class SourceAdmin(ImportExportAdmin, GuardedHistoryAdmin):
     list_filter = ("year",)
     prepopulated_fields = {"slug": ("title",)}
     fields = ("title", "slug", "publisher", "year", "url", "accessed")
+
+
+@admin.register(ThesaurusEntry)
+class ThesaurusEntryAdmin(GuardedHistoryAdmin):
+    list_display = ("__str__", "narrower_summary", "note")
+    search_fields = ("terms_cs", "terms_en", "narrower_cs", "narrower_en", "note")
+    fieldsets = (
+        (None, {"fields": (("terms_cs", "terms_en"),)}),
+        (_("Narrower terms"), {"fields": (("narrower_cs", "narrower_en"),)}),
+        (None, {"fields": ("note",)}),
+    )
+
+    @admin.display(description=_("narrower terms"))
+    def narrower_summary(self, obj):
+        return ", ".join(obj.narrower_terms()[:4])

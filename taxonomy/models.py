@@ -192,3 +192,86 @@ class Source(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class ThesaurusEntry(models.Model):
+    """A set of terms that officials, journalists and the law use for the same thing.
+
+    Searching any of its terms also searches the others and the narrower terms;
+    searching a narrower term searches only that term (it is more specific).
+    Terms are written one per line, in Czech and in English; the search compares
+    them word by word in any inflected form.
+    """
+
+    terms_cs = models.TextField(
+        _("Czech terms"), help_text=_("One term per line; each finds the others.")
+    )
+    terms_en = models.TextField(
+        _("English terms"), blank=True, help_text=_("One term per line; each finds the others.")
+    )
+    narrower_cs = models.TextField(
+        _("narrower Czech terms"),
+        blank=True,
+        help_text=_(
+            "One term per line; found when any term above is searched, "
+            "but searching them does not find the terms above."
+        ),
+    )
+    narrower_en = models.TextField(
+        _("narrower English terms"),
+        blank=True,
+        help_text=_(
+            "One term per line; found when any term above is searched, "
+            "but searching them does not find the terms above."
+        ),
+    )
+    note = models.CharField(
+        _("note for editors"),
+        max_length=300,
+        blank=True,
+        help_text=_("Which entries the set should reach, or where the terms come from."),
+    )
+
+    history = VersionedHistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thesaurus entry")
+        verbose_name_plural = _("thesaurus")
+        ordering = ["terms_cs"]
+
+    def __str__(self):
+        return ", ".join(self.terms()[:3])
+
+    @staticmethod
+    def _lines(text: str) -> list[str]:
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+    def terms(self) -> list[str]:
+        return self._lines(self.terms_cs) + self._lines(self.terms_en)
+
+    def narrower_terms(self) -> list[str]:
+        return self._lines(self.narrower_cs) + self._lines(self.narrower_en)
+
+
+class SearchTerm(models.Model):
+    """A term of the search index: the vocabulary that typos are corrected against.
+
+    Kept up to date when entries are saved, rebuilt with the whole index.
+    """
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("Word")
+        NAME = "name", _("Proper name or acronym")
+        LEXEME = "lexeme", _("Stem or lemma")
+
+    term = models.CharField(_("term"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    word = models.CharField(_("word as written"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        constraints = [models.UniqueConstraint(fields=["term", "kind"], name="search_term_unique")]
+
+    def __str__(self):
+        return self.word or self.term

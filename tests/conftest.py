@@ -32,3 +32,12 @@ def editor(db):
 def publisher(db):
     """A staff member in the Publishers group: also publishes, unpublishes and archives."""
     return _member_of("Publishers", "publisher")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_index():
+    """Each test starts without the search vocabulary and thesaurus an earlier test left
+    in this process's memory (its rows were rolled back)."""
+    from catalogue.search import forget_index
+
+    forget_index()

@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 # facet over another model (plus a region's places), the count, the rows and their prefetches
 # (instruments: + the "can be used in" region facet; a project row also shows its reach). A change
 # that adds a query per row breaks the equality below first.
-MAX_QUERIES = {"projects": 21, "instruments": 17, "strategies": 11, "organisations": 8}
+# The projects URL searches: after any change to the catalogue the first search of a process
+# reloads the search vocabulary and the thesaurus (two queries), as here where entries were added.
+MAX_QUERIES = {"projects": 23, "instruments": 17, "strategies": 11, "organisations": 8}
 
 URLS = {
     "projects": (

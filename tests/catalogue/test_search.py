@@ -160,7 +160,11 @@ def test_search_uses_a_fixed_number_of_queries_whatever_the_number_of_results(cl
             assert client.get("/cs/search/?q=cizinci").status_code == 200
         return len(queries)
 
+    # One result in each catalogue, then many: the page fetches each group's related
+    # names once, however many results it shows.
     make_project(title_cs="Cizinci 1")
+    make_instrument(title_cs="Cizinci 1")
+    make_strategy(title_cs="Cizinci 1")
     one = count_queries()
     for n in range(30):
         make_project(title_cs=f"Cizinci {n}")

@@ -76,7 +76,9 @@ def test_list_and_detail_never_return_drafts_or_archived_entries(client, kind):
     assert client.get(f"/api/v1/{kind}/{published.slug}/").status_code == 200
     for hidden in (draft, review, archived):
         assert client.get(f"/api/v1/{kind}/{hidden.slug}/").status_code == 404
-        assert client.get(f"/api/v1/{kind}/", {"q": hidden.title_cs}).json()["count"] == 0
+        # Its exact title finds at most the closest published entries, never the hidden one.
+        found = client.get(f"/api/v1/{kind}/", {"q": hidden.title_cs})
+        assert hidden.slug not in slugs(found)
 
 
 def test_drafts_stay_hidden_from_staff_too(client, staff_user):
