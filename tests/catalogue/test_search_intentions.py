@@ -141,7 +141,12 @@ CASES = [
 ]  # fmt: skip
 
 # Known failures: (catalogue, query) -> reason. Never delete a case: fix it or explain it.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("instruments", "kde získat dotaci na integraci cizinců"): (
+        "the newer funding instruments (AMIF 2021–2027, ESF+) and the Prague grants now rank "
+        "above the Ministry of the Interior's integration grants for this sentence"
+    ),
+}
 
 
 def _params():
