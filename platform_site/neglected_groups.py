@@ -164,7 +164,7 @@ def cited_entries():
     for kind, queryset in (
         ("projects", Project.objects.filter(status=Status.PUBLISHED)),
         ("instruments", Instrument.objects.filter(status=Status.PUBLISHED)),
-        ("organisations", Organisation.objects.all()),
+        ("organisations", Organisation.objects.public()),
     ):
         for obj in queryset.filter(slug__in=wanted[kind]):
             found[(kind, obj.slug)] = obj

@@ -46,6 +46,11 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# dumpdata --natural-foreign must not abort on history rows of deleted records (see README, Backups).
+SERIALIZATION_MODULES = {
+    fmt: f"catalogue.serialization.{fmt}" for fmt in ("json", "jsonl", "python")
+}
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",

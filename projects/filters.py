@@ -61,7 +61,7 @@ class ProjectFilter(CatalogueFilterSet):
     )
     organisation = ModelFacetFilter(
         label=_("Organisation"),
-        queryset=lambda request: Organisation.objects.all(),
+        queryset=lambda request: Organisation.objects.public(),
         paths=("lead_organisation", "partnerships__organisation"),
     )
     instrument = ModelFacetFilter(

@@ -58,7 +58,7 @@ class OrganisationFilter(CatalogueFilterSet):
 
     @classmethod
     def base_queryset(cls):
-        return Organisation.objects.all()
+        return Organisation.objects.public()
 
     def select_for_page(self, queryset):
         # Only published entries count; the catalogue models are looked up, not imported.

@@ -122,6 +122,34 @@ class Place(models.Model):
         return reverse("taxonomy:place", kwargs={"slug": self.slug})
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations tied to at least one published entry (lead, partner, administrator).
+
+        An organisation created for a draft stays off the public site until an entry that
+        uses it is published; seed organisations follow the same rule.
+        """
+        from catalogue.models import Status
+
+        published = Status.PUBLISHED
+        uses = (
+            (self.model.led_projects, "status", "lead_organisation"),
+            (self.model.partnerships, "project__status", "organisation"),
+            (self.model.administered_instruments, "status", "administrator"),
+        )
+        condition = models.Q()
+        for descriptor, status, link in uses:
+            rows = descriptor.rel.related_model._base_manager.filter(
+                **{status: published, link: models.OuterRef("pk")}
+            )
+            condition |= models.Exists(rows)
+        return self.filter(condition)
+
+
+class OrganisationManager(SlugManager.from_queryset(OrganisationQuerySet)):
+    pass
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         NGO = "ngo", _("Non-governmental organisation")
@@ -145,7 +173,7 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    objects = SlugManager()
+    objects = OrganisationManager()
     # history: registered in translation.py, once the translated columns exist
 
     class Meta:

@@ -16,6 +16,6 @@ def place_activity(place) -> dict:
             .order_by(*catalogue.related_ordering)
         )
     activity["organisations"] = list(
-        Organisation.objects.filter(place_id__in=place_ids).order_by("name")
+        Organisation.objects.public().filter(place_id__in=place_ids).order_by("name")
     )
     return activity

@@ -20,7 +20,9 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation.objects.select_related("place"), slug=slug)
+    organisation = get_object_or_404(
+        Organisation.objects.public().select_related("place"), slug=slug
+    )
     context = {
         "organisation": organisation,
         "breadcrumbs": [

@@ -198,7 +198,7 @@ class OrganisationViewSet(CatalogueViewSet):
     serializer_class = serializers.OrganisationSerializer
 
     def base_queryset(self):
-        return Organisation.objects.all()
+        return Organisation.objects.public()
 
     def with_related(self, queryset):
         return queryset.select_related("place")

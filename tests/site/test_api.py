@@ -179,7 +179,9 @@ def test_sort_orders_like_the_list_page(client):
 
 def test_organisations_list_filters_by_kind(client):
     ngo = make_organisation(kind=Organisation.Kind.NGO)
-    make_organisation(kind=Organisation.Kind.MUNICIPALITY)
+    town = make_organisation(kind=Organisation.Kind.MUNICIPALITY)
+    for organisation in (ngo, town):
+        make_project(lead_organisation=organisation)
     response = client.get("/api/v1/organisations/", {"kind": "ngo"})
     assert slugs(response) == [ngo.slug]
     assert response.json()["results"][0]["kind"] == "ngo"

@@ -9,6 +9,13 @@ from tests.factories import make_instrument, make_organisation, make_place, make
 pytestmark = pytest.mark.django_db
 
 
+def public_organisation(**fields):
+    """An organisation the public lists: a published project names it."""
+    organisation = make_organisation(**fields)
+    make_project(lead_organisation=organisation)
+    return organisation
+
+
 def slugs(response):
     return [entry.slug for entry in response.context["page_obj"].object_list]
 
@@ -16,9 +23,9 @@ def slugs(response):
 def test_kind_and_region(client):
     region = make_place(slug="plzensky", kind=Place.Kind.REGION)
     plzen = make_place(slug="plzen", parent=region)
-    ngo = make_organisation(slug="ngo-plzen", kind=Organisation.Kind.NGO, place=plzen)
-    make_organisation(slug="town", kind=Organisation.Kind.MUNICIPALITY, place=plzen)
-    make_organisation(slug="ngo-elsewhere", kind=Organisation.Kind.NGO)
+    ngo = public_organisation(slug="ngo-plzen", kind=Organisation.Kind.NGO, place=plzen)
+    public_organisation(slug="town", kind=Organisation.Kind.MUNICIPALITY, place=plzen)
+    public_organisation(slug="ngo-elsewhere", kind=Organisation.Kind.NGO)
 
     response = client.get("/cs/organisations/", {"kind": "ngo", "region": "plzensky"})
 
@@ -28,8 +35,8 @@ def test_kind_and_region(client):
 
 
 def test_search_by_name_ignores_accents_and_case(client):
-    wanted = make_organisation(name_cs="Sdružení pro integraci a migraci", acronym="SIMI")
-    make_organisation(name_cs="Poradna pro uprchlíky")
+    wanted = public_organisation(name_cs="Sdružení pro integraci a migraci", acronym="SIMI")
+    public_organisation(name_cs="Poradna pro uprchlíky")
     assert slugs(client.get("/cs/organisations/", {"q": "sdruzeni"})) == [wanted.slug]
     assert slugs(client.get("/cs/organisations/", {"q": "simi"})) == [wanted.slug]
 
