@@ -1,5 +1,7 @@
 """An organisation is public only once an entry that uses it is published."""
 
+import re
+
 import pytest
 
 from catalogue.models import Status
@@ -10,6 +12,13 @@ from tests.factories import download, make_instrument, make_organisation, make_p
 pytestmark = pytest.mark.django_db
 
 
+def sitemap_text(client) -> str:
+    """The index at /sitemap.xml and every sitemap it names, as one text."""
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver([^<]+)</loc>", index)
+    return index + "".join(client.get(path).content.decode() for path in sections)
+
+
 def visible(client, organisation) -> dict:
     slug = organisation.slug
     listed = client.get("/cs/organisations/").context["page_obj"].paginator.object_list
@@ -17,7 +26,7 @@ def visible(client, organisation) -> dict:
     return {
         "page": client.get(f"/cs/organisations/{slug}/").status_code,
         "list": slug in [o.slug for o in listed],
-        "sitemap": f"/organisations/{slug}/" in client.get("/sitemap.xml").content.decode(),
+        "sitemap": f"/organisations/{slug}/" in sitemap_text(client),
         "export": slug in download(client, "organisations", "csv").slugs,
         "api list": slug in [o["slug"] for o in api["results"]],
         "api detail": client.get(f"/api/v1/organisations/{slug}/").status_code,
