@@ -6,11 +6,13 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import F, Q
 from django.forms.models import _get_foreign_key
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
@@ -26,6 +28,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalogue import concurrency, history, workflow
 from catalogue.models import Status
+from catalogue.revisions import ProposedChangesMixin
 from taxonomy.models import Place
 
 admin.site.site_header = _("Integration platform: editors' administration")
@@ -123,17 +126,23 @@ def locked_for(user, entry) -> bool:
     )
 
 
+def is_locked(request, entry) -> bool:
+    """Locked for this request; proposing a change (catalogue.revisions) saves nothing, so
+    the form and its rows stay open for it."""
+    return not getattr(request, "proposing_change", False) and locked_for(request.user, entry)
+
+
 class FollowsParentLock:
     """Rows of an entry (partners, funding lines, steps) are locked with the entry."""
 
     def has_add_permission(self, request, obj=None):
-        return not locked_for(request.user, obj) and super().has_add_permission(request, obj)
+        return not is_locked(request, obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
+        return not is_locked(request, obj) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not locked_for(request.user, obj) and super().has_delete_permission(request, obj)
+        return not is_locked(request, obj) and super().has_delete_permission(request, obj)
 
 
 class TranslatedTabularInline(FollowsParentLock, TranslationTabularInline):
@@ -172,7 +181,11 @@ class EnglishTranslationFilter(SimpleListFilter):
     parameter_name = "english"
 
     def lookups(self, request, model_admin):
-        return [("missing", _("something is missing")), ("complete", _("complete"))]
+        return [
+            ("missing", _("something is missing")),
+            ("out_of_date", _("out of date")),
+            ("complete", _("complete")),
+        ]
 
     def queryset(self, request, queryset):
         missing = Q()
@@ -184,6 +197,8 @@ class EnglishTranslationFilter(SimpleListFilter):
             return queryset.filter(missing)
         if self.value() == "complete":
             return queryset.exclude(missing)
+        if self.value() == "out_of_date":
+            return queryset.exclude(missing).filter(czech_changed_at__gt=F("english_changed_at"))
         return queryset
 
 
@@ -243,7 +258,7 @@ class ImportExportAdmin(ImportExportMixin):
         return self.has_view_or_change_permission(request)
 
 
-class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
+class PublishableAdmin(ProposedChangesMixin, ImportExportAdmin, TranslatedAdmin):
     """A catalogue entry (project, instrument, strategy) under the editorial workflow.
 
     Editors write drafts and submit them for review; only publishers publish, unpublish
@@ -267,8 +282,18 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
     prepopulated_fields = {"slug": ("title",)}
     classification_filters = ("themes", "target_groups", PlaceFilter, EnglishTranslationFilter)
     classification_fields = ("themes", "target_groups", "places", "sources")
-    record_fields = ("published_at", "created_at", "created_by", "updated_at", "updated_by")
-    readonly_fields = record_fields
+    # The record of the entry: who did what when; only the verification date is typed in.
+    record_fields = (
+        "verified_on",
+        "published_at",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "czech_changed_at",
+        "english_changed_at",
+    )
+    readonly_fields = tuple(name for name in record_fields if name != "verified_on")
     actions = (
         "submit_for_review_selected",
         "publish_selected",
@@ -285,7 +310,7 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
     def has_change_permission(self, request, obj=None):
         # Editors change drafts and entries in review; a published or archived entry is
         # theirs to view until a publisher returns it to draft.
-        return not locked_for(request.user, obj) and super().has_change_permission(request, obj)
+        return not is_locked(request, obj) and super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -322,6 +347,14 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
 
         RefusesStaleSaves.__name__ = form_class.__name__
         return RefusesStaleSaves
+
+    def get_fieldsets(self, request, obj=None):
+        """Every entry's form has the note for the reviewer right after its first section."""
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if any("review_note" in options["fields"] for _name, options in fieldsets):
+            return fieldsets
+        review = (_("Review"), {"fields": ("review_note",)})
+        return [*fieldsets[:1], review, *fieldsets[1:]]
 
     # --- saving --------------------------------------------------------------------------
 
@@ -383,9 +416,13 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
     @admin.display(description=_("missing in English"))
     def english_translation(self, obj):
         missing = obj.missing_translations()
-        if not missing:
-            return "✓"
-        return ", ".join(str(self.model._meta.get_field(name).verbose_name) for name in missing)
+        if missing:
+            return ", ".join(str(self.model._meta.get_field(name).verbose_name) for name in missing)
+        if obj.english_out_of_date:
+            return gettext("out of date: the Czech text changed on %(date)s") % {
+                "date": date_format(timezone.localtime(obj.czech_changed_at), "SHORT_DATE_FORMAT")
+            }
+        return "✓"
 
     @admin.display(description=_("on the site"))
     def preview_link(self, obj):
@@ -427,6 +464,7 @@ class PublishableAdmin(ImportExportAdmin, TranslatedAdmin):
 
 BUTTON_LABELS = {
     "submit_for_review": _("Save and submit for review"),
+    "withdraw": _("Save and withdraw from review"),
     "publish": _("Save and publish"),
     "unpublish": _("Save and return to draft"),
     "archive": _("Save and archive"),
@@ -438,6 +476,11 @@ def workflow_message(name: str, count: int) -> str:
         "submit_for_review": ngettext(
             "%(count)d entry was submitted for review.",
             "%(count)d entries were submitted for review.",
+            count,
+        ),
+        "withdraw": ngettext(
+            "%(count)d entry was withdrawn from review.",
+            "%(count)d entries were withdrawn from review.",
             count,
         ),
         "publish": ngettext(

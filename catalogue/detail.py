@@ -53,6 +53,9 @@ def page_context(request, obj, english_fields=("title", "summary")) -> dict:
             czech_path = obj.get_absolute_url()
         context["canonical_url"] = request.build_absolute_uri(czech_path)
         context["content_languages"] = [settings.LANGUAGE_CODE]
+    if isinstance(obj, Publishable) and obj.english_out_of_date:
+        with translation.override(settings.LANGUAGE_CODE):
+            context["czech_url"] = obj.get_absolute_url()
     if isinstance(obj, Publishable):
         app = obj._meta.app_label
         # The same publisher the RIS and BibTeX downloads name as the author.

@@ -1,12 +1,16 @@
 """What every catalogue entry shares: the publishable base, statuses, evidence levels."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.collation import sort_key_expression, translated
@@ -149,6 +153,28 @@ class Publishable(models.Model):
         output_field=models.CharField(max_length=300, db_collation="C"),
         db_persist=True,
     )
+    # When the text of each language last changed, so that an English text older than
+    # the Czech one is shown as out of date (set on save; unknown for loaded fixtures).
+    czech_changed_at = models.DateTimeField(
+        _("Czech text last changed"), null=True, blank=True, editable=False
+    )
+    english_changed_at = models.DateTimeField(
+        _("English text last changed"), null=True, blank=True, editable=False
+    )
+    review_note = models.TextField(
+        _("note for the reviewer"),
+        blank=True,
+        help_text=_(
+            "What the publisher should know when reviewing: what changed, what to check. "
+            "Kept in the history when the entry is submitted."
+        ),
+    )
+    verified_on = models.DateField(
+        _("verified by the editors on"),
+        null=True,
+        blank=True,
+        help_text=_("The day an editor last checked the whole entry against its sources."),
+    )
 
     objects = PublishableManager()
 
@@ -224,7 +250,104 @@ class Publishable(models.Model):
             if errors:
                 raise ValidationError(errors)
 
+    @property
+    def english_out_of_date(self) -> bool:
+        """The Czech text changed after the English one was last edited."""
+        return bool(
+            self.has_english
+            and self.czech_changed_at
+            and self.english_changed_at
+            and self.czech_changed_at > self.english_changed_at
+        )
+
+    def _language_columns(self, language: str) -> list[str]:
+        names = [f"{name}_{language}" for name in self.translated_fields]
+        return [name for name in names if any(f.attname == name for f in self._meta.fields)]
+
+    def _note_language_changes(self, update_fields) -> list[str]:
+        """Stamp the languages whose text this save changes; return the stamps set."""
+        columns = {language: self._language_columns(language) for language in ("cs", "en")}
+        if update_fields is not None and not set(update_fields) & {
+            *columns["cs"],
+            *columns["en"],
+        }:
+            return []
+        stored = None
+        if self.pk is not None:
+            stored = (
+                type(self)
+                ._default_manager.filter(pk=self.pk)
+                .values(*columns["cs"], *columns["en"])
+                .first()
+            )
+        now = timezone.now()
+        stamped = []
+        for language, stamp in (("cs", "czech_changed_at"), ("en", "english_changed_at")):
+            current = [getattr(self, column) or "" for column in columns[language]]
+            if stored is None:
+                changed = any(current)
+            else:
+                changed = current != [stored[column] or "" for column in columns[language]]
+            if changed:
+                setattr(self, stamp, now)
+                stamped.append(stamp)
+        return stamped
+
     def save(self, *args, **kwargs):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        stamped = self._note_language_changes(kwargs.get("update_fields"))
+        if stamped and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = [*kwargs["update_fields"], *stamped]
         super().save(*args, **kwargs)
+
+
+class Revision(models.Model):
+    """A change proposed to a published entry, waiting for a publisher.
+
+    It holds the entry's change form as it was sent, so that publishing it runs the
+    same validation and saving as any edit, and the public page keeps showing the
+    published version until then.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for a publisher")
+        PUBLISHED = "published", _("Published")
+        DECLINED = "declined", _("Declined")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    entry = GenericForeignKey("content_type", "object_id")
+    form_data = models.JSONField(_("proposed form"))
+    note = models.TextField(_("note for the reviewer"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id", "state"])]
+
+    def __str__(self):
+        return gettext("Change proposed on %(date)s") % {
+            "date": date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        }

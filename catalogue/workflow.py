@@ -27,9 +27,15 @@ def can_publish(user, model) -> bool:
     return bool(user and user.is_active and user.has_perm(permission_name(model, "publish")))
 
 
+def can_withdraw(user, model) -> bool:
+    """Editors take back what they sent for review; publishers return it to draft instead."""
+    return can_edit(user, model) and not can_publish(user, model)
+
+
 # For each step: the statuses it starts from, the status it leads to, and who may take it.
 TRANSITIONS = {
     "submit_for_review": ((Status.DRAFT,), Status.REVIEW, can_edit),
+    "withdraw": ((Status.REVIEW,), Status.DRAFT, can_withdraw),
     "publish": ((Status.DRAFT, Status.REVIEW, Status.ARCHIVED), Status.PUBLISHED, can_publish),
     "unpublish": ((Status.REVIEW, Status.PUBLISHED, Status.ARCHIVED), Status.DRAFT, can_publish),
     "archive": ((Status.DRAFT, Status.REVIEW, Status.PUBLISHED), Status.ARCHIVED, can_publish),
@@ -38,6 +44,7 @@ TRANSITIONS = {
 # Labels recorded in the history as the reason of the change.
 CHANGE_REASONS = {
     "submit_for_review": _("Submitted for review"),
+    "withdraw": _("Withdrawn from review"),
     "publish": _("Published"),
     "unpublish": _("Returned to draft"),
     "archive": _("Archived"),
@@ -75,6 +82,10 @@ def _transition(name: str, entry: Publishable, by) -> Publishable:
     entry.updated_by = by
     entry._history_user = by
     entry._change_reason = str(CHANGE_REASONS[name])
+    if name == "submit_for_review" and entry.review_note:
+        entry._change_reason += f": {entry.review_note}"
+    if target == Status.PUBLISHED:
+        entry.review_note = ""  # read by the publisher; the history keeps it
     with transaction.atomic():
         entry.save()
     return entry
@@ -82,6 +93,10 @@ def _transition(name: str, entry: Publishable, by) -> Publishable:
 
 def submit_for_review(entry: Publishable, by) -> Publishable:
     return _transition("submit_for_review", entry, by)
+
+
+def withdraw(entry: Publishable, by) -> Publishable:
+    return _transition("withdraw", entry, by)
 
 
 def publish(entry: Publishable, by) -> Publishable:
@@ -98,6 +113,7 @@ def archive(entry: Publishable, by) -> Publishable:
 
 STEPS = {
     "submit_for_review": submit_for_review,
+    "withdraw": withdraw,
     "publish": publish,
     "unpublish": unpublish,
     "archive": archive,
