@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 
-from catalogue import workflow
+from catalogue import history, workflow
 from catalogue.models import Revision, Status
 
 EMPTY = "—"
@@ -248,15 +248,20 @@ class ProposedChangesMixin:
             self._decide(revision, Revision.State.DECLINED, request.user)
             self.message_user(request, gettext("The proposed change was declined."))
             return HttpResponseRedirect(change_url)
-        proposal, form, formsets, new_object, valid = self._bind_revision(request, obj, revision)
-        if request.method == "POST" and pending and "_publish" in request.POST and valid:
-            with transaction.atomic():
+        publishing = request.method == "POST" and pending and "_publish" in request.POST
+        # The proposal is checked (and saved) as one locked version, like any edit.
+        with transaction.atomic(), history.one_version():
+            proposal, form, formsets, new_object, valid = self._bind_revision(
+                request, obj, revision
+            )
+            if publishing and valid:
                 new_object._change_reason = gettext("Proposed change published")
                 self.save_model(proposal, new_object, form, change=True)
                 self.save_related(proposal, form, formsets, change=True)
                 message = self.construct_change_message(proposal, form, formsets, False)
                 self.log_change(proposal, new_object, message)
                 self._decide(revision, Revision.State.PUBLISHED, request.user)
+        if publishing and valid:
             self.message_user(request, gettext("The proposed change is published."))
             return HttpResponseRedirect(change_url)
         context = {

@@ -28,6 +28,7 @@ def posted_form(response) -> dict:
         else:
             data[key] = str(value)
 
+    data[response.context["edit_base_field"]] = response.context["edit_base"]
     form = response.context["adminform"].form
     for name in form.fields:
         put(form, name)
@@ -143,6 +144,34 @@ def test_a_declined_proposal_leaves_the_entry_as_it_was(client, editor, publishe
     client.post(review_url, {"_publish": "1"})
     published.refresh_from_db()
     assert published.title_cs == "Poradna pro cizince"
+
+
+def test_a_proposal_made_before_another_change_is_not_published_over_it(
+    client, editor, publisher, published
+):
+    propose(client, editor, published, title_cs="Návrh z minulého týdne")
+    revision = Revision.objects.get()
+    published.summary_cs = "Shrnutí změněné mezitím."
+    published.save()
+    client.force_login(publisher)
+    review_url = reverse("admin:projects_project_proposal", args=[published.pk, revision.pk])
+    review = client.get(review_url)
+    assert review.context["valid"] is False
+    client.post(review_url, {"_publish": "1"})
+    published.refresh_from_db()
+    assert published.title_cs == "Poradna pro cizince"
+    assert published.summary_cs == "Shrnutí změněné mezitím."
+
+
+def test_publishing_a_proposal_is_one_version_in_the_history(client, editor, publisher, published):
+    theme = make_theme()
+    propose(client, editor, published, title_cs="Nový název", themes=[str(theme.pk)])
+    revision = Revision.objects.get()
+    before = published.history.count()
+    client.force_login(publisher)
+    review_url = reverse("admin:projects_project_proposal", args=[published.pk, revision.pk])
+    client.post(review_url, {"_publish": "1"})
+    assert published.history.count() == before + 1
 
 
 def test_a_proposal_carries_no_workflow_step(client, editor, published):

@@ -6,47 +6,47 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('instruments', '0004_honest_call_status'),
+        ('projects', '0005_history_group'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalproject',
             name='czech_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Czech text last changed'),
         ),
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalproject',
             name='english_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='English text last changed'),
         ),
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalproject',
             name='review_note',
             field=models.TextField(blank=True, help_text='What the publisher should know when reviewing: what changed, what to check. Kept in the history when the entry is submitted.', verbose_name='note for the reviewer'),
         ),
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalproject',
             name='verified_on',
             field=models.DateField(blank=True, help_text='The day an editor last checked the whole entry against its sources.', null=True, verbose_name='verified by the editors on'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='project',
             name='czech_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Czech text last changed'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='project',
             name='english_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='English text last changed'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='project',
             name='review_note',
             field=models.TextField(blank=True, help_text='What the publisher should know when reviewing: what changed, what to check. Kept in the history when the entry is submitted.', verbose_name='note for the reviewer'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='project',
             name='verified_on',
             field=models.DateField(blank=True, help_text='The day an editor last checked the whole entry against its sources.', null=True, verbose_name='verified by the editors on'),
         ),

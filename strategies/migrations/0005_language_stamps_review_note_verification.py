@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('strategies', '0003_history_keeps_both_languages'),
+        ('strategies', '0004_historicalscenario_history_group_and_more'),
     ]
 
     operations = [
