@@ -40,7 +40,8 @@ urlpatterns += i18n_patterns(
         {"catalogue": "search"},
         name="search-export",
     ),
-    path("coverage/groups/", neglected_groups.neglected_groups, name="neglected-groups"),
+    # What the sources say about the groups services miss; coverage/groups/ ranks them.
+    path("coverage/sources/", neglected_groups.neglected_groups, name="neglected-groups"),
     path("finder/", finder.finder, name="finder"),
     path("calendar/", calendar.calendar_page, name="calendar"),
     path("calendar/deadlines.ics", calendar.deadlines_ical, name="calendar-ical"),
@@ -48,8 +49,8 @@ urlpatterns += i18n_patterns(
     path("data/", datapage.data_page, name="data"),
     path("api/", datapage.api_page, name="api"),
     path("coverage/", coverage_views.coverage_map, name="coverage"),
-    # The ranking from the live catalogue; coverage/groups/ is what the sources say.
-    path("coverage/ranking/", coverage_views.neglected_groups, name="coverage-groups"),
+    # The ranking from the live catalogue.
+    path("coverage/groups/", coverage_views.neglected_groups, name="coverage-groups"),
     path("coverage/export.<str:fmt>", coverage_views.coverage_export, name="coverage-export"),
     path("compare/", compare.compare_page, name="compare"),
     path("compare/export.<str:fmt>", compare.compare_export, name="compare-export"),

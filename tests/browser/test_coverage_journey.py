@@ -32,7 +32,7 @@ def catalogue(transactional_db):
 def test_home_to_neglected_groups_to_a_gap_to_its_list(page, catalogue):
     page.goto("/cs/")
     page.get_by_role("link", name="Opomíjené cílové skupiny a témata").click()
-    expect(page).to_have_url(re.compile(r"/cs/coverage/ranking/$"))
+    expect(page).to_have_url(re.compile(r"/cs/coverage/groups/$"))
     groups = page.locator("#neglected-groups-heading + ol > li")
     first = groups.first
     expect(first).to_contain_text("Senioři: 1 projekt, žádný hodnocený; žádný nástroj")

@@ -217,9 +217,9 @@ def test_downloads_hold_the_cells_of_the_page(client, catalogue):
 
 
 def test_neglected_groups_page_ranks_the_least_served_first(client, catalogue):
-    response = client.get("/cs/coverage/ranking/")
+    response = client.get("/cs/coverage/groups/")
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("Děti") < html.index("Pracovní migranti")
     assert "1 projekt, žádný hodnocený" in html
-    assert client.get("/en/coverage/ranking/?region=liberecky").status_code == 200
+    assert client.get("/en/coverage/groups/?region=liberecky").status_code == 200

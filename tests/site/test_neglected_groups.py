@@ -44,7 +44,7 @@ def test_every_entry_the_synthesis_cites_is_published_in_the_seed_catalogue():
 def test_the_page_links_each_point_to_its_published_entries(client, lang, heading):
     make_project(slug="sas-domino", title_cs="SAS DOMINO", title_en="SAS DOMINO")
     make_project(slug="inbaze-community-centre", status=Status.DRAFT, title_en="InBáze draft")
-    html = client.get(f"/{lang}/coverage/groups/").content.decode()
+    html = client.get(f"/{lang}/coverage/sources/").content.decode()
     assert heading in html
     assert f'href="/{lang}/projects/sas-domino/"' in html
     assert "inbaze-community-centre" not in html
@@ -59,7 +59,7 @@ def test_the_counts_are_those_of_the_filtered_lists(client):
     make_instrument().target_groups.add(seniors)
     make_organisation(slug="simi")
 
-    page = client.get("/en/coverage/groups/")
+    page = client.get("/en/coverage/sources/")
     assert "2 projects" in page.content.decode()
     assert "1 instrument" in page.content.decode()
     listed = client.get("/en/projects/", {"target_group": "seniors"})

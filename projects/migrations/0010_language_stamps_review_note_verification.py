@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_history_group'),
+        ('projects', '0009_title_sort_keys'),
     ]
 
     operations = [

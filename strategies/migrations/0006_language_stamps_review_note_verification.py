@@ -6,47 +6,47 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('instruments', '0005_history_group'),
+        ('strategies', '0005_title_sort_keys'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalstrategy',
             name='czech_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Czech text last changed'),
         ),
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalstrategy',
             name='english_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='English text last changed'),
         ),
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalstrategy',
             name='review_note',
             field=models.TextField(blank=True, help_text='What the publisher should know when reviewing: what changed, what to check. Kept in the history when the entry is submitted.', verbose_name='note for the reviewer'),
         ),
         migrations.AddField(
-            model_name='historicalinstrument',
+            model_name='historicalstrategy',
             name='verified_on',
             field=models.DateField(blank=True, help_text='The day an editor last checked the whole entry against its sources.', null=True, verbose_name='verified by the editors on'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='strategy',
             name='czech_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Czech text last changed'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='strategy',
             name='english_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='English text last changed'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='strategy',
             name='review_note',
             field=models.TextField(blank=True, help_text='What the publisher should know when reviewing: what changed, what to check. Kept in the history when the entry is submitted.', verbose_name='note for the reviewer'),
         ),
         migrations.AddField(
-            model_name='instrument',
+            model_name='strategy',
             name='verified_on',
             field=models.DateField(blank=True, help_text='The day an editor last checked the whole entry against its sources.', null=True, verbose_name='verified by the editors on'),
         ),

@@ -6,47 +6,47 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('strategies', '0004_historicalscenario_history_group_and_more'),
+        ('instruments', '0006_title_sort_keys'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalstrategy',
+            model_name='historicalinstrument',
             name='czech_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Czech text last changed'),
         ),
         migrations.AddField(
-            model_name='historicalstrategy',
+            model_name='historicalinstrument',
             name='english_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='English text last changed'),
         ),
         migrations.AddField(
-            model_name='historicalstrategy',
+            model_name='historicalinstrument',
             name='review_note',
             field=models.TextField(blank=True, help_text='What the publisher should know when reviewing: what changed, what to check. Kept in the history when the entry is submitted.', verbose_name='note for the reviewer'),
         ),
         migrations.AddField(
-            model_name='historicalstrategy',
+            model_name='historicalinstrument',
             name='verified_on',
             field=models.DateField(blank=True, help_text='The day an editor last checked the whole entry against its sources.', null=True, verbose_name='verified by the editors on'),
         ),
         migrations.AddField(
-            model_name='strategy',
+            model_name='instrument',
             name='czech_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Czech text last changed'),
         ),
         migrations.AddField(
-            model_name='strategy',
+            model_name='instrument',
             name='english_changed_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='English text last changed'),
         ),
         migrations.AddField(
-            model_name='strategy',
+            model_name='instrument',
             name='review_note',
             field=models.TextField(blank=True, help_text='What the publisher should know when reviewing: what changed, what to check. Kept in the history when the entry is submitted.', verbose_name='note for the reviewer'),
         ),
         migrations.AddField(
-            model_name='strategy',
+            model_name='instrument',
             name='verified_on',
             field=models.DateField(blank=True, help_text='The day an editor last checked the whole entry against its sources.', null=True, verbose_name='verified by the editors on'),
         ),
