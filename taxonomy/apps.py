@@ -36,6 +36,8 @@ class TaxonomyConfig(AppConfig):
                         "source": ("add", "change", "view"),
                         "theme": ("view",),
                         "targetgroup": ("view",),
+                        # The search thesaurus is the editors' to keep.
+                        "thesaurusentry": ("add", "change", "view"),
                     },
                     "Publishers": {
                         "organisation": ("add", "change", "view"),
@@ -43,6 +45,7 @@ class TaxonomyConfig(AppConfig):
                         "source": ("add", "change", "view"),
                         "theme": ("add", "change", "view"),
                         "targetgroup": ("add", "change", "view"),
+                        "thesaurusentry": ("add", "change", "view"),
                     },
                 },
             )

@@ -6,6 +6,8 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalogue.models import Status
+from projects.models import GoodPracticeCriterion
+from taxonomy.models import ThesaurusEntry
 from tests.factories import (
     form_data,
     make_instrument,
@@ -29,10 +31,21 @@ BUILDERS = {
     "taxonomy.place": make_place,
     "taxonomy.organisation": make_organisation,
     "taxonomy.source": make_source,
+    "projects.goodpracticecriterion": lambda: GoodPracticeCriterion.objects.create(
+        slug="criterion-for-history", name_cs="Kritérium", name_en="Criterion"
+    ),
+    "taxonomy.thesaurusentry": lambda: ThesaurusEntry.objects.create(
+        terms_cs="uprchlíci\nběženci", terms_en="refugees"
+    ),
 }
 PUBLISHABLE = {"projects.project", "instruments.instrument", "strategies.strategy"}
 # What the Editors group may change (the vocabularies are the publishers').
-EDITOR_CHANGES = PUBLISHABLE | {"taxonomy.place", "taxonomy.organisation", "taxonomy.source"}
+EDITOR_CHANGES = PUBLISHABLE | {
+    "taxonomy.place",
+    "taxonomy.organisation",
+    "taxonomy.source",
+    "taxonomy.thesaurusentry",
+}
 
 CASES = [(label, None) for label in sorted(BUILDERS.keys() - PUBLISHABLE)] + [
     (label, status)
@@ -51,7 +64,7 @@ def history_admins():
 
 def name_field(model):
     names = {field.name for field in model._meta.get_fields()}
-    return next(name for name in ("title_cs", "name_cs", "title") if name in names)
+    return next(name for name in ("title_cs", "name_cs", "title", "terms_cs") if name in names)
 
 
 def test_every_model_with_history_in_the_admin_is_covered():
