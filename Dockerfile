@@ -22,6 +22,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     WEB_CONCURRENCY=3 \
     FORWARDED_ALLOW_IPS=127.0.0.1,::1
 
+# The PDF renderer (WeasyPrint) needs Pango and HarfBuzz; DejaVu has every Czech glyph.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system app && useradd --system --gid app --home-dir /app --no-create-home app
 
 COPY --from=build /wheels /wheels

@@ -316,7 +316,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     # The embedded database logs every command it runs; only problems are of interest.
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    # The PDF renderer logs each step of every document it lays out.
+    "loggers": {"pgserver": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 SITE_NAME = _("Integration of Foreigners: Knowledge Platform")

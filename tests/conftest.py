@@ -41,3 +41,14 @@ def _fresh_search_index():
     from catalogue.search import forget_index
 
     forget_index()
+
+
+@pytest.fixture
+def pdf_renderer():
+    """Skip a test that renders a PDF on a machine without WeasyPrint's system libraries."""
+    from platform_site import pdf
+
+    reason = pdf.unavailable_reason()
+    if reason:
+        pytest.skip(f"{reason} Install them with: {pdf.install_hint()}")
+    return pdf.render_pdf
