@@ -55,7 +55,9 @@ def render_pdf(html: str, *, stylesheets: tuple[str, ...] = (), base_url: str = 
     import weasyprint
 
     css = [weasyprint.CSS(filename=finders.find(path)) for path in stylesheets]
-    document = weasyprint.HTML(string=html, base_url=base_url or None, url_fetcher=_no_fetching(weasyprint))
+    document = weasyprint.HTML(
+        string=html, base_url=base_url or None, url_fetcher=_no_fetching(weasyprint)
+    )
     return document.write_pdf(stylesheets=css, pdf_variant=PDF_VARIANT)
 
 

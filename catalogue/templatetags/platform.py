@@ -4,6 +4,7 @@ Load with ``{% load platform %}``.
 """
 
 import html
+import re
 from decimal import Decimal, InvalidOperation
 
 from django import template
@@ -148,3 +149,34 @@ def evidence_rank(level) -> int:
 @register.simple_tag
 def evidence_scale_length() -> int:
     return len(EvidenceLevel.values)
+
+
+# A one-letter preposition or conjunction (v, k, s, z, o, u, a, i) followed by a space,
+# at the start of a text or after a space or an opening bracket or quote.
+ONE_LETTER_WORD = re.compile(r"(?<![^\s(\[„“\"'‚‘])([vkszouaiVKSZOUAI])[ \t\r\n]+")
+HTML_TAG = re.compile(r"(<[^>]*>)")
+RAW_TEXT_TAGS = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.IGNORECASE)
+
+
+def nbsp_after_one_letter_words(text: str) -> str:
+    """Czech typography: a non-breaking space after a one-letter word, so no line ends with it."""
+    return ONE_LETTER_WORD.sub("\\1\u00a0", text)
+
+
+@register.filter(is_safe=True)
+def typography(value):
+    """Apply ``nbsp_after_one_letter_words`` to the text of an HTML fragment, never inside a tag.
+
+    Use as ``{% filter typography %}…{% endfilter %}`` around rendered content.
+    """
+    parts = HTML_TAG.split(str(value))
+    raw = 0  # depth inside <pre>, <code>, <script> …, whose text stays as it is
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            match = RAW_TEXT_TAGS.match(part)
+            if match:
+                raw = max(0, raw + (-1 if match.group(1) else 1))
+            continue
+        if not raw:
+            parts[index] = nbsp_after_one_letter_words(part)
+    return mark_safe("".join(parts))

@@ -36,6 +36,8 @@ PAGE_KINDS = [
     "place profile",
     "regions overview",
     "methodology",
+    "manual of instruments",
+    "manual of instruments, filtered",
 ]
 
 
@@ -119,6 +121,8 @@ def page_paths() -> dict[str, str]:
         "place profile": region.get_absolute_url(),
         "regions overview": reverse("taxonomy:regions"),
         "methodology": reverse("methodology"),
+        "manual of instruments": reverse("manual"),
+        "manual of instruments, filtered": reverse("manual") + "?applicant=city_district",
     }
 
 

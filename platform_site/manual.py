@@ -1,0 +1,263 @@
+"""The manual of instruments: a publication built from the live catalogue.
+
+Any query string of the instrument list selects an edition ("for city districts",
+"Liberecký kraj" …): the manual reads the same validated list state as the list
+page, so it holds exactly the instruments the list shows. The same edition is
+served as a web page (with a print stylesheet) and as a tagged PDF, which is
+cached under the version of its content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.postgres.aggregates import StringAgg
+from django.core.cache import cache
+from django.db.models import CharField, Count, Max, Prefetch, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from catalogue.collation import sort_key
+from catalogue.exports import LICENCE, PUBLISHER
+from catalogue.listing import ListState, list_state
+from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel, Status
+from platform_site import pdf
+
+# Raise when the layout of the PDF changes, so no cached edition outlives it.
+LAYOUT_VERSION = 1
+PDF_CACHE_SECONDS = 24 * 60 * 60
+MANUAL_STYLESHEETS = ("css/manual.css", "css/manual-pdf.css")
+EXAMPLE_PROJECTS_PER_INSTRUMENT = 3
+
+
+@dataclass
+class Chapter:
+    anchor: str
+    title: str
+    sections: list = field(default_factory=list)  # [(anchor, title, [instrument, …])]
+
+
+@dataclass
+class Edition:
+    state: ListState
+    language: str
+    instruments: list
+    filters: list  # [(facet label, value label)]
+    updated_at: object
+    permalink: str
+    pdf_url: str
+    html_url: str
+    list_url: str
+
+    @property
+    def querystring(self) -> str:
+        return self.state.querystring
+
+
+def _instrument_model():
+    return apps.get_model("instruments", "Instrument")
+
+
+def _edition_filters(state: ListState) -> list[tuple[str, str]]:
+    """The active filters as (label, value) pairs, for the edition's title page."""
+    filterset = state.filterset
+    cleaned = filterset.form.cleaned_data
+    pairs = []
+    if state.query:
+        pairs.append((_("Search"), state.query))
+    for name in filterset.facet_names():
+        selected = cleaned.get(name) or []
+        flt = filterset.filters[name]
+        for _value, label in flt.labels(selected):
+            pairs.append((str(flt.label), label))
+    return pairs
+
+
+def _with_manual_relations(queryset):
+    """Everything the instrument layout shows, fetched with the rows (a fixed number of queries)."""
+    Project = apps.get_model("projects", "Project")
+    TargetGroup = apps.get_model("taxonomy", "TargetGroup")
+    return queryset.select_related("administrator", "parent").prefetch_related(
+        Prefetch("target_groups", queryset=TargetGroup.objects.order_by("position", "slug")),
+        Prefetch(
+            "funding_lines__project",
+            queryset=Project.objects.published(),
+        ),
+    )
+
+
+def example_projects(instrument) -> list:
+    """Published projects the instrument funded (from the prefetched funding lines)."""
+    seen, projects = set(), []
+    for line in instrument.funding_lines.all():
+        project = line.project
+        if project is not None and project.status == Status.PUBLISHED and project.pk not in seen:
+            seen.add(project.pk)
+            projects.append(project)
+    return projects[:EXAMPLE_PROJECTS_PER_INSTRUMENT]
+
+
+def build_edition(request) -> Edition:
+    """The edition the query string asks for: the instrument list's rows, with what the manual shows."""
+    state = list_state(request, "instruments", with_facets=False)
+    instruments = list(_with_manual_relations(state.queryset))
+    for instrument in instruments:
+        instrument.example_projects = example_projects(instrument)
+    suffix = f"?{state.querystring}" if state.querystring else ""
+    html_url = reverse("manual") + suffix
+    return Edition(
+        state=state,
+        language=get_language(),
+        instruments=instruments,
+        filters=_edition_filters(state),
+        updated_at=max((entry.updated_at for entry in instruments), default=None),
+        permalink=request.build_absolute_uri(html_url),
+        pdf_url=reverse("manual-pdf") + suffix,
+        html_url=html_url,
+        list_url=reverse("instruments:list") + suffix,
+    )
+
+
+def chapters_by_kind(edition: Edition) -> list[Chapter]:
+    """One chapter per kind of instrument, one section per level, in the vocabularies' order."""
+    Instrument = _instrument_model()
+    kinds = Instrument._meta.get_field("kind").choices
+    levels = Instrument._meta.get_field("level").choices
+    chapters = []
+    for kind, kind_label in kinds:
+        of_kind = [entry for entry in edition.instruments if entry.kind == kind]
+        if not of_kind:
+            continue
+        chapter = Chapter(anchor=f"kind-{kind}", title=str(kind_label))
+        for level, level_label in levels:
+            entries = [entry for entry in of_kind if entry.level == level]
+            if entries:
+                chapter.sections.append((f"kind-{kind}-{level}", str(level_label), entries))
+        chapters.append(chapter)
+    return chapters
+
+
+def by_target_group(edition: Edition) -> tuple[list, list]:
+    """Which instruments of the edition serve each target group, and the groups none serves."""
+    TargetGroup = apps.get_model("taxonomy", "TargetGroup")
+    served, unserved = [], []
+    for group in TargetGroup.objects.order_by("position", "slug"):
+        entries = [
+            entry
+            for entry in edition.instruments
+            if any(item.pk == group.pk for item in entry.target_groups.all())
+        ]
+        (served if entries else unserved).append((group, entries))
+    return served, [group for group, _entries in unserved]
+
+
+def index_entries(edition: Edition) -> list[tuple[str, object]]:
+    """Every instrument under its title and under its acronym, in the language's alphabetical order."""
+    language = edition.language
+    rows = []
+    for entry in edition.instruments:
+        rows.append((entry.title, entry))
+        if entry.acronym:
+            rows.append((entry.acronym, entry))
+    rows.sort(key=lambda row: sort_key(row[0], language))
+    return rows
+
+
+def manual_context(request, edition: Edition) -> dict:
+    served, unserved = by_target_group(edition)
+    return {
+        "edition": edition,
+        "chapters": chapters_by_kind(edition),
+        "served_groups": served,
+        "unserved_groups": unserved,
+        "index_rows": index_entries(edition),
+        "evidence_levels": [
+            (label, EVIDENCE_LEVEL_EXPLANATIONS[value]) for value, label in EvidenceLevel.choices
+        ],
+        "call_statuses": call_status_explanations(),
+        "licence": LICENCE,
+        "publisher": PUBLISHER,
+        "canonical_url": edition.permalink,
+        "site_url": request.build_absolute_uri("/").rstrip("/"),
+    }
+
+
+def call_status_explanations() -> list[tuple[str, str]]:
+    CallStatus = apps.get_model("instruments", "Instrument")._meta.get_field("call_status")
+    explanations = {
+        "open": _("Applications are being accepted now, until the deadline shown."),
+        "planned": _("The administrator has announced a call that is not open yet."),
+        "closed": _("The last call has closed; another may follow."),
+        "permanent": _("Available at any time, without a call."),
+        "ended": _("The instrument has ended; no further calls are expected."),
+        "unknown": _("Whether a call is open is not known: check with the administrator."),
+    }
+    return [
+        (str(label), explanations.get(value, ""))
+        for value, label in CallStatus.choices
+        if value in explanations
+    ]
+
+
+def content_version(edition: Edition) -> str:
+    """A fingerprint of everything the edition prints: which instruments, and when each changed."""
+    Instrument = _instrument_model()
+    Project = apps.get_model("projects", "Project")
+    pks = [entry.pk for entry in edition.instruments]
+    stamp = Concat(Cast("pk", CharField()), Value(":"), Cast("updated_at", CharField()))
+    instruments = Instrument.objects.filter(pk__in=pks).aggregate(
+        rows=Coalesce(StringAgg(stamp, ",", ordering="pk"), Value(""), output_field=TextField())
+    )
+    projects = (
+        Project.objects.published()
+        .filter(funding_lines__instrument__in=pks)
+        .aggregate(count=Count("pk", distinct=True), changed=Max("updated_at"))
+    )
+    raw = "|".join(
+        [
+            str(LAYOUT_VERSION),
+            edition.language,
+            edition.querystring,
+            instruments["rows"],
+            str(projects["count"]),
+            str(projects["changed"]),
+        ]
+    )
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+@require_GET
+def manual_page(request):
+    edition = build_edition(request)
+    return render(request, "platform_site/manual.html", manual_context(request, edition))
+
+
+@require_GET
+def manual_pdf(request):
+    if pdf.unavailable_reason():
+        return pdf.pdf_unavailable_response(request, html_url=build_edition(request).html_url)
+    edition = build_edition(request)
+    key = f"manual-pdf:{content_version(edition)}"
+    content = cache.get(key)
+    if content is None:
+        html = render_to_string(
+            "platform_site/manual_pdf.html", manual_context(request, edition), request=request
+        )
+        content = pdf.render_pdf(
+            html, stylesheets=MANUAL_STYLESHEETS, base_url=request.build_absolute_uri("/")
+        )
+        cache.set(key, content, PDF_CACHE_SECONDS)
+    return pdf.pdf_response(content, filename=manual_filename(edition))
+
+
+def manual_filename(edition: Edition) -> str:
+    stem = "prirucka-nastroju" if edition.language == "cs" else "manual-of-instruments"
+    date = edition.updated_at.date().isoformat() if edition.updated_at else "empty"
+    return f"{stem}-{date}.pdf"
