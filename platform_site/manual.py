@@ -4,19 +4,15 @@ Any query string of the instrument list selects an edition ("for city districts"
 "Liberecký kraj" …): the manual reads the same validated list state as the list
 page, so it holds exactly the instruments the list shows. The same edition is
 served as a web page (with a print stylesheet) and as a tagged PDF, which is
-cached under the version of its content.
+rendered once for each version of its content (see ``pdf.cached_pdf``).
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.contrib.postgres.aggregates import StringAgg
-from django.core.cache import cache
-from django.db.models import CharField, Count, Max, Prefetch, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models import Prefetch
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,15 +20,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from catalogue import pdf
 from catalogue.collation import sort_key
 from catalogue.exports import LICENCE, PUBLISHER
 from catalogue.listing import ListState, list_state
 from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel, Status
-from platform_site import pdf
 
-# Raise when the layout of the PDF changes, so no cached edition outlives it.
-LAYOUT_VERSION = 1
-PDF_CACHE_SECONDS = 24 * 60 * 60
 MANUAL_STYLESHEETS = ("css/manual.css", "css/manual-pdf.css")
 EXAMPLE_PROJECTS_PER_INSTRUMENT = 3
 
@@ -206,33 +199,6 @@ def call_status_explanations() -> list[tuple[str, str]]:
     ]
 
 
-def content_version(edition: Edition) -> str:
-    """A fingerprint of everything the edition prints: which instruments, and when each changed."""
-    Instrument = _instrument_model()
-    Project = apps.get_model("projects", "Project")
-    pks = [entry.pk for entry in edition.instruments]
-    stamp = Concat(Cast("pk", CharField()), Value(":"), Cast("updated_at", CharField()))
-    instruments = Instrument.objects.filter(pk__in=pks).aggregate(
-        rows=Coalesce(StringAgg(stamp, ",", ordering="pk"), Value(""), output_field=TextField())
-    )
-    projects = (
-        Project.objects.published()
-        .filter(funding_lines__instrument__in=pks)
-        .aggregate(count=Count("pk", distinct=True), changed=Max("updated_at"))
-    )
-    raw = "|".join(
-        [
-            str(LAYOUT_VERSION),
-            edition.language,
-            edition.querystring,
-            instruments["rows"],
-            str(projects["count"]),
-            str(projects["changed"]),
-        ]
-    )
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
 @require_GET
 def manual_page(request):
     edition = build_edition(request)
@@ -244,16 +210,12 @@ def manual_pdf(request):
     if pdf.unavailable_reason():
         return pdf.pdf_unavailable_response(request, html_url=build_edition(request).html_url)
     edition = build_edition(request)
-    key = f"manual-pdf:{content_version(edition)}"
-    content = cache.get(key)
-    if content is None:
-        html = render_to_string(
-            "platform_site/manual_pdf.html", manual_context(request, edition), request=request
-        )
-        content = pdf.render_pdf(
-            html, stylesheets=MANUAL_STYLESHEETS, base_url=request.build_absolute_uri("/")
-        )
-        cache.set(key, content, PDF_CACHE_SECONDS)
+    html = render_to_string(
+        "platform_site/manual_pdf.html", manual_context(request, edition), request=request
+    )
+    content = pdf.cached_pdf(
+        html, stylesheets=MANUAL_STYLESHEETS, base_url=request.build_absolute_uri("/")
+    )
     return pdf.pdf_response(content, filename=manual_filename(edition))
 
 

@@ -8,4 +8,5 @@ app_name = "strategies"
 urlpatterns = catalogue_urls(
     "strategies",
     path("scenarios/<slug:slug>/", views.scenario_detail, name="scenario"),
+    path("<slug:slug>/checklist.pdf", views.checklist_pdf, name="checklist"),
 )

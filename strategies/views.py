@@ -2,10 +2,13 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from catalogue import pdf
 from catalogue.detail import crumb, page_context
+from catalogue.exports import LICENCE, PUBLISHER
 from catalogue.templatetags.platform import fallback_language
 from instruments.eligibility import applicability
 from instruments.models import Instrument
@@ -13,6 +16,8 @@ from platform_site.finder import finder_url_for
 from projects.models import Project
 from strategies.models import PlaceKind, Scenario, Step, Strategy
 from taxonomy.models import Place
+
+CHECKLIST_STYLESHEETS = ("css/checklist-pdf.css",)
 
 
 def _by_place_kind(strategies) -> list:
@@ -55,7 +60,12 @@ def detail_prefetch() -> tuple:
     """What a strategy's page shows with it: its vocabularies and its steps with their links."""
     steps = Step.objects.order_by("position", "id").prefetch_related(
         Prefetch("instruments", queryset=Instrument.objects.published().order_by("slug")),
-        Prefetch("projects", queryset=Project.objects.published().order_by("slug")),
+        Prefetch(
+            "projects",
+            queryset=Project.objects.published()
+            .select_related("lead_organisation")
+            .order_by("slug"),
+        ),
     )
     return (
         "themes",
@@ -75,6 +85,7 @@ def detail_context(request, strategy) -> dict:
     return {
         "scenario": strategy.scenario,
         "phases": _phases(strategy.steps.all()),
+        "checklist_url": reverse("strategies:checklist", kwargs={"slug": strategy.slug}),
         "breadcrumbs": [
             crumb(_("Home"), reverse("home")),
             crumb(_("Strategies"), reverse("strategies:list")),
@@ -87,3 +98,47 @@ def detail_context(request, strategy) -> dict:
         ],
         "finder_url": finder_url_for(strategy),
     }
+
+
+def _recommended(steps, relation: str) -> list:
+    """The instruments (or projects) the steps name, each once, in the order they first appear."""
+    seen, entries = set(), []
+    for step in steps:
+        for entry in getattr(step, relation).all():
+            if entry.pk not in seen:
+                seen.add(entry.pk)
+                entries.append(entry)
+    return entries
+
+
+def checklist_pdf(request, slug):
+    """The strategy as a printable checklist of two to four pages."""
+    strategy = get_object_or_404(
+        Strategy.objects.visible_to(request.user)
+        .select_related("scenario")
+        .prefetch_related(*detail_prefetch()),
+        slug=slug,
+    )
+    if pdf.unavailable_reason():
+        return pdf.pdf_unavailable_response(request, html_url=strategy.get_absolute_url())
+    steps = list(strategy.steps.all())
+    instruments = _recommended(steps, "instruments")
+    projects = _recommended(steps, "projects")
+    changes = [strategy.updated_at, *(entry.updated_at for entry in instruments + projects)]
+    context = {
+        "entry": strategy,
+        "scenario": strategy.scenario,
+        "phases": _phases(steps),
+        "instruments": instruments,
+        "projects": projects,
+        "edition_date": max(changes),
+        "permalink": request.build_absolute_uri(strategy.get_absolute_url()),
+        "site_url": request.build_absolute_uri("/").rstrip("/"),
+        "publisher": PUBLISHER,
+        "licence": LICENCE,
+    }
+    html = render_to_string("strategies/checklist_pdf.html", context, request=request)
+    content = pdf.cached_pdf(
+        html, stylesheets=CHECKLIST_STYLESHEETS, base_url=request.build_absolute_uri("/")
+    )
+    return pdf.pdf_response(content, filename=f"{strategy.slug}-checklist.pdf")

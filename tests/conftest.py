@@ -46,7 +46,7 @@ def _fresh_search_index():
 @pytest.fixture
 def pdf_renderer():
     """Skip a test that renders a PDF on a machine without WeasyPrint's system libraries."""
-    from platform_site import pdf
+    from catalogue import pdf
 
     reason = pdf.unavailable_reason()
     if reason:

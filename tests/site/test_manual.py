@@ -4,10 +4,10 @@ import re
 
 import pytest
 
+from catalogue import pdf
 from catalogue.models import Status
 from catalogue.templatetags.platform import nbsp_after_one_letter_words, typography
 from catalogue.workflow import archive, publish
-from platform_site import pdf
 from tests.factories import make_instrument, make_target_group
 
 pytestmark = pytest.mark.django_db

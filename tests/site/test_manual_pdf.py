@@ -16,9 +16,9 @@ from django.db import transaction
 from django.test import Client
 from django.utils import translation
 
+from catalogue import pdf
 from catalogue.models import Status
 from instruments.models import Instrument
-from platform_site import pdf
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 FIXTURES = ["010_taxonomy", "020_instruments", "030_projects"]

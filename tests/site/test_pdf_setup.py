@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
-from platform_site import pdf
+from catalogue import pdf
 
 
 def test_a_tagged_pdf_keeps_czech_characters_title_and_language(pdf_renderer):

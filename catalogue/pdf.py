@@ -8,9 +8,11 @@ to install, and the PDF tests skip with the same reason.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -20,6 +22,8 @@ logger = logging.getLogger(__name__)
 SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
 # Tagged PDF with the document title and language, for screen readers.
 PDF_VARIANT = "pdf/ua-1"
+# A rendered PDF is kept this long unless its content changes first.
+CACHE_SECONDS = 24 * 60 * 60
 
 
 @functools.cache
@@ -59,6 +63,31 @@ def render_pdf(html: str, *, stylesheets: tuple[str, ...] = (), base_url: str = 
         string=html, base_url=base_url or None, url_fetcher=_no_fetching(weasyprint)
     )
     return document.write_pdf(stylesheets=css, pdf_variant=PDF_VARIANT)
+
+
+@functools.cache
+def _stylesheet_digest(paths: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        with open(finders.find(path), "rb") as stylesheet:
+            digest.update(stylesheet.read())
+    return digest.hexdigest()
+
+
+def cached_pdf(html: str, *, stylesheets: tuple[str, ...] = (), base_url: str = "") -> bytes:
+    """The PDF of a document, rendered once for each version of its content.
+
+    The key is a digest of the HTML and its stylesheets: publishing, changing or archiving
+    anything the document shows changes the HTML, so the next request renders afresh.
+    """
+    digest = hashlib.sha256(html.encode())
+    digest.update(_stylesheet_digest(tuple(stylesheets)).encode())
+    key = f"pdf:{digest.hexdigest()}"
+    content = cache.get(key)
+    if content is None:
+        content = render_pdf(html, stylesheets=stylesheets, base_url=base_url)
+        cache.set(key, content, CACHE_SECONDS)
+    return content
 
 
 def pdf_unavailable_response(request, html_url: str = "") -> HttpResponse:
