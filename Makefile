@@ -35,10 +35,12 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Generate a catalogue of SIZE projects in a separate database and measure every page type.
+## Generate a catalogue of SIZE projects in a separate database and measure every page type;
+## then time the full manual of instruments on it.
 SIZE ?= 5000
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(SIZE)
+	$(BIN)/python bench/manual.py
 
 ## Regenerate the pinned requirement files from pyproject.toml.
 lock: $(BIN)/.installed
