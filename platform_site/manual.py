@@ -77,7 +77,7 @@ def _with_manual_relations(queryset):
     """Everything the instrument layout shows, fetched with the rows (a fixed number of queries)."""
     Project = apps.get_model("projects", "Project")
     TargetGroup = apps.get_model("taxonomy", "TargetGroup")
-    return queryset.select_related("administrator", "parent").prefetch_related(
+    return queryset.select_related("administrator", "parent", "successor").prefetch_related(
         Prefetch("target_groups", queryset=TargetGroup.objects.order_by("position", "slug")),
         Prefetch(
             "funding_lines__project",
@@ -190,7 +190,9 @@ def call_status_explanations() -> list[tuple[str, str]]:
         "closed": _("The last call has closed; another may follow."),
         "permanent": _("Available at any time, without a call."),
         "ended": _("The instrument has ended; no further calls are expected."),
-        "unknown": _("Whether a call is open is not known: check with the administrator."),
+        "unknown": _(
+            "Whether a call is open is not known, or its last known deadline has passed: check with the administrator."
+        ),
     }
     return [
         (str(label), explanations.get(value, ""))
