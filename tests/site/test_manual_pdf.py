@@ -21,7 +21,6 @@ from catalogue.models import Status
 from instruments.models import Instrument
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-FIXTURES = ["010_taxonomy", "020_instruments", "030_projects"]
 DRAFT_TITLE = "Rozpracovaný program pro žadatele z Liberce"
 KIND_LABELS = {
     "cs": {
@@ -60,7 +59,7 @@ def editions(django_db_setup, django_db_blocker):
     if pdf.unavailable_reason():
         pytest.skip(f"{pdf.unavailable_reason()} Install them with: {pdf.install_hint()}")
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", *[FIXTURES_DIR / f"{name}.yaml" for name in FIXTURES], verbosity=0)
+        call_command("loaddata", *sorted(FIXTURES_DIR.glob("*.yaml")), verbosity=0)
         Instrument.objects.create(
             slug="draft-instrument",
             title_cs=DRAFT_TITLE,
