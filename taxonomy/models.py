@@ -124,26 +124,37 @@ class Place(models.Model):
 
 class OrganisationQuerySet(models.QuerySet):
     def public(self):
-        """Organisations tied to at least one published entry (lead, partner, administrator).
+        """Organisations shown on the public site: those tied to a published entry (lead,
+        partner, administrator), and those tied to no entry at all (reference records).
 
-        An organisation created for a draft stays off the public site until an entry that
-        uses it is published; seed organisations follow the same rule.
+        An organisation created for a draft, used only by entries that are not published,
+        stays off the public site until an entry that uses it is published.
         """
+        published, used = self._uses()
+        return self.filter(published | ~used)
+
+    def of_published_entries(self):
+        """Only those tied to a published entry: what the sitemap lists."""
+        published, _used = self._uses()
+        return self.filter(published)
+
+    def _uses(self):
         from catalogue.models import Status
 
-        published = Status.PUBLISHED
         uses = (
             (self.model.led_projects, "status", "lead_organisation"),
             (self.model.partnerships, "project__status", "organisation"),
             (self.model.administered_instruments, "status", "administrator"),
         )
-        condition = models.Q()
+        published = models.Q()
+        used = models.Q()
         for descriptor, status, link in uses:
             rows = descriptor.rel.related_model._base_manager.filter(
-                **{status: published, link: models.OuterRef("pk")}
+                **{link: models.OuterRef("pk")}
             )
-            condition |= models.Exists(rows)
-        return self.filter(condition)
+            published |= models.Exists(rows.filter(**{status: Status.PUBLISHED}))
+            used |= models.Exists(rows)
+        return published, used
 
 
 class OrganisationManager(SlugManager.from_queryset(OrganisationQuerySet)):

@@ -12,7 +12,7 @@ class OrganisationSitemap(BilingualSitemap):
     english_fields = ("name",)
 
     def items(self):
-        return Organisation.objects.public().order_by("slug")
+        return Organisation.objects.of_published_entries().order_by("slug")
 
 
 class PlaceSitemap(BilingualSitemap):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.factories import make_project
 
@@ -15,8 +16,8 @@ def test_the_english_tab_of_an_untranslated_field_is_marked_empty(page):
     page.locator("input[type=submit]").click()
     page.goto(reverse("admin:projects_project_change", args=[project.pk]))
     title_tabs = page.locator(".ui-tabs-nav").first
-    assert "✓" in title_tabs.locator("li").nth(0).inner_text()
-    assert "✓" in title_tabs.locator("li").nth(1).inner_text()
+    expect(title_tabs.locator("li").nth(0)).to_contain_text("✓")
+    expect(title_tabs.locator("li").nth(1)).to_contain_text("✓")
     summary_tabs = page.locator("#id_summary_en").locator(
         "xpath=ancestor::div[contains(@class,'ui-tabs')]"
     )
@@ -25,4 +26,4 @@ def test_the_english_tab_of_an_untranslated_field_is_marked_empty(page):
     # Typing fills the tab in.
     english_tab.locator("a").click()
     page.fill("#id_summary_en", "Advice for foreigners.")
-    assert "✓" in english_tab.inner_text()
+    expect(english_tab).to_contain_text("✓")

@@ -125,7 +125,7 @@ def test_file_messages_are_in_the_editors_language():
 @pytest.mark.parametrize(
     ("role", "stored", "imported"),
     [
-        ("editor", Status.REVIEW, Status.DRAFT),
+        ("editor", Status.REVIEW, Status.PUBLISHED),
         ("publisher", Status.ARCHIVED, Status.REVIEW),
     ],
 )
