@@ -26,7 +26,7 @@ from catalogue.exports import LICENCE, PUBLISHER
 from catalogue.listing import ListState, list_state
 from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel, Status
 
-MANUAL_STYLESHEETS = ("css/manual.css", "css/manual-pdf.css")
+MANUAL_STYLESHEETS = ("css/manual-pdf.css",)
 EXAMPLE_PROJECTS_PER_INSTRUMENT = 3
 
 
