@@ -8,16 +8,19 @@ from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Q
 from django.forms.models import _get_foreign_key
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
-from django.utils import timezone
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
+from import_export.formats import base_formats
+from import_export.forms import SelectableFieldsExportForm
 from modeltranslation import settings as mt_settings
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -26,7 +29,8 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalogue import concurrency, history, workflow
+from catalogue import concurrency, history, import_templates, workflow
+from catalogue.imports import WorkbookXLSX, import_report
 from catalogue.models import Status
 from catalogue.revisions import ProposedChangesMixin
 from taxonomy.models import Place
@@ -41,6 +45,9 @@ SECTION_FACTS = _("Facts")
 SECTION_ASSESSMENT = _("Assessment")
 SECTION_CLASSIFICATION = _("Themes, target groups, places and sources")
 SECTION_RECORD = _("Record of changes")
+
+# The languages an import template comes in, each named in its own language.
+TEMPLATE_LANGUAGES = (("cs", "česky"), ("en", "English"))
 
 # jQuery UI (only the tabs widget) served from the project's own static files.
 JQUERY_UI = "vendor/jquery-ui/jquery-ui.tabs.js"
@@ -202,12 +209,73 @@ class EnglishTranslationFilter(SimpleListFilter):
         return queryset
 
 
+class LabelledExportForm(SelectableFieldsExportForm):
+    """The export form's checkboxes named by the columns' labels, not by their field names."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        return resource().column_label(field) if field is not None else field_name
+
+
 class ImportExportAdmin(ImportExportMixin):
     """Import and export from the admin, for those who may add and change the entries.
 
     A file larger than IMPORT_MAX_FILE_SIZE is refused before it is read; the file waits
-    for its confirmation in the shared cache (see catalogue.imports).
+    for its confirmation in the shared cache (see catalogue.imports). The import page
+    offers a template (XLSX with its help, or CSV) and reports each problem by sheet,
+    row and column.
     """
+
+    export_form_class = LabelledExportForm
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "import/template.<str:file_format>",
+                self.admin_site.admin_view(self.import_template_view),
+                name=f"{opts.app_label}_{opts.model_name}_import_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_import_formats(self):
+        return [
+            WorkbookXLSX if file_format is base_formats.XLSX else file_format
+            for file_format in super().get_import_formats()
+        ]
+
+    def import_template_resource(self, request):
+        return self.get_import_resource_classes(request)[0]()
+
+    def import_template_view(self, request, file_format):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if file_format not in import_templates.CONTENT_TYPES:
+            raise Http404
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        with translation.override(language):
+            resource = self.import_template_resource(request)
+            build = import_templates.xlsx_template if file_format == "xlsx" else None
+            content = build(resource) if build else import_templates.csv_template(resource)
+        response = HttpResponse(content, content_type=import_templates.CONTENT_TYPES[file_format])
+        name = f"{self.model._meta.model_name}-import-template-{language}.{file_format}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    def import_template_links(self):
+        opts = self.model._meta
+        url_name = f"admin:{opts.app_label}_{opts.model_name}_import_template"
+        return [
+            (
+                f"{file_format.upper()} ({language_name})",
+                f"{reverse(url_name, args=[file_format])}?language={code}",
+            )
+            for file_format in ("xlsx", "csv")
+            for code, language_name in TEMPLATE_LANGUAGES
+        ]
 
     def import_action(self, request, **kwargs):
         if request.method == "POST" and self._import_too_large(request):
@@ -218,7 +286,37 @@ class ImportExportAdmin(ImportExportMixin):
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.path)
-        return super().import_action(request, **kwargs)
+        response = super().import_action(request, **kwargs)
+        if isinstance(response, TemplateResponse) and response.context_data is not None:
+            self._add_import_help(request, response.context_data)
+        return response
+
+    def _add_import_help(self, request, context):
+        resource = self.import_template_resource(request)
+        context["import_templates"] = self.import_template_links()
+        context["import_general_help"] = import_templates.general_help(resource)
+        context["import_column_help"] = import_templates.workbook_help(resource)
+        context["fields_list"] = [
+            (part.sheet_title(), list(part.column_labels().values()))
+            for part in import_templates.template_resources(resource)
+        ]
+        result = context.get("result")
+        if result is not None:
+            context["import_report"] = import_report(result, resource)
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        form.add_error(
+            "import_file",
+            gettext(
+                "The file cannot be read in the chosen format. Choose the format the file is "
+                "saved in (XLSX or CSV in UTF-8) and check that the file is not damaged."
+            ),
+        )
+
+    def add_success_message(self, result, request):
+        super().add_success_message(result, request)
+        for summary in getattr(result, "sheet_summaries", []):
+            self.message_user(request, summary, messages.SUCCESS)
 
     @staticmethod
     def _import_too_large(request) -> bool:

@@ -2,22 +2,50 @@
 
 A file is imported whole or not at all: every row is validated like a form (field
 values, choices, the database constraints) and any invalid row rolls the whole file
-back, with each error reported by row and column.
+back, with each problem reported by sheet, row and column in the editor's language.
+
+Columns are named by their labels in the editor's language ("Název (česky)", "Title
+(Czech)"); an import accepts the Czech and the English labels and the field names older
+files used ("title_cs"). Several values in one cell are separated by MULTI_VALUE_SEPARATOR.
 """
 
 import copy
+import datetime
+import re
+from collections import namedtuple
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from import_export import fields, resources, widgets
+from django.utils.translation import gettext_lazy, ngettext
+from import_export import fields, resources, results, widgets
 
-from catalogue import workflow
+from catalogue import history, workflow
 from catalogue.models import Status
 from taxonomy.models import Place, Source, TargetGroup, Theme
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# The one separator of several values in a cell: slugs never contain it, and it is
+# rare enough in text that an editor does not type it by accident.
+MULTI_VALUE_SEPARATOR = "|"
+
+IN_LANGUAGE = {
+    "cs": gettext_lazy("%(field)s (Czech)"),
+    "en": gettext_lazy("%(field)s (English)"),
+}
+
+# Sheets of the import template that hold no data: an import reads past them.
+HELP_SHEET = gettext_lazy("Help")
+VOCABULARY_SHEET = gettext_lazy("Vocabularies")
+
+# A problem the import report names: the sheet, the row as the spreadsheet numbers it
+# (the header is row 1), the column's label and the message, all for the editor.
+Problem = namedtuple("Problem", "sheet row column message")
 
 
 def translated(*names: str) -> tuple[str, ...]:
@@ -25,11 +53,45 @@ def translated(*names: str) -> tuple[str, ...]:
     return tuple(f"{name}_{code}" for name in names for code in LANGUAGE_CODES)
 
 
+def normalise_header(text) -> str:
+    """How headers are compared: case, spacing, underscores and a trailing '*' do not matter."""
+    text = str(text or "").replace("_", " ").replace("\xa0", " ").strip().rstrip("*")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def in_every_language(text) -> list[str]:
+    """A translatable text as each language of the site writes it."""
+    found = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            found.append(str(text))
+    return found
+
+
+def sheet_row(dataset, index: int) -> int:
+    """The spreadsheet's number of the dataset's row ``index`` (1-based; the header is row 1)."""
+    numbers = getattr(dataset, "row_numbers", None)
+    if numbers and 0 < index <= len(numbers):
+        return numbers[index - 1]
+    return index + 1
+
+
+# --- values --------------------------------------------------------------------------
+
+
+class ImportValueError(ValueError):
+    """A value the editor must correct; its message is written for them."""
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
 class SlugListWidget(widgets.ManyToManyWidget):
     """Slugs separated by '|'; an unknown slug is an error, not silently dropped."""
 
     def __init__(self, model):
-        super().__init__(model, separator="|", field="slug")
+        super().__init__(model, separator=MULTI_VALUE_SEPARATOR, field="slug")
 
     def clean(self, value, row=None, **kwargs):
         found = super().clean(value, row=row, **kwargs)
@@ -37,11 +99,212 @@ class SlugListWidget(widgets.ManyToManyWidget):
             wanted = {part.strip() for part in str(value).split(self.separator) if part.strip()}
             missing = sorted(wanted - set(found.values_list("slug", flat=True)))
             if missing:
-                raise ValueError(
-                    _("Unknown %(model)s: %(slugs)s")
-                    % {"model": self.model._meta.verbose_name, "slugs": ", ".join(missing)}
-                )
+                message = _("Unknown %(model)s: %(slugs)s") % {
+                    "model": self.model._meta.verbose_name,
+                    "slugs": ", ".join(missing),
+                }
+                if self.separator not in str(value) and re.search(r"[,;]", str(value)):
+                    message += " " + separator_hint()
+                raise ImportValueError(message)
         return found
+
+
+def separator_hint() -> str:
+    return _("Separate several values with a vertical bar “%(separator)s”.") % {
+        "separator": MULTI_VALUE_SEPARATOR
+    }
+
+
+class SlugWidget(widgets.ForeignKeyWidget):
+    """One related record named by its slug; an unknown slug is an error for the editor."""
+
+    def __init__(self, model):
+        super().__init__(model, "slug")
+
+    def clean(self, value, row=None, **kwargs):
+        if not _text(value):
+            return None
+        try:
+            return self.get_queryset(value, row, **kwargs).get(slug=_text(value))
+        except self.model.DoesNotExist:
+            raise ImportValueError(
+                _("Unknown %(model)s: %(slugs)s")
+                % {"model": self.model._meta.verbose_name, "slugs": _text(value)}
+            ) from None
+
+
+def choice_names(choices) -> dict[str, str]:
+    """Every way an editor may write a choice (its code, its name in either language)."""
+    names = {}
+    for value, label in choices:
+        names[normalise_header(value)] = value
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                names.setdefault(normalise_header(str(label)), value)
+    return names
+
+
+def allowed_codes(choices) -> str:
+    return ", ".join(str(value) for value, _label in choices)
+
+
+class ChoiceWidget(widgets.CharWidget):
+    """One value from a fixed list, written as its code or its name in either language."""
+
+    def __init__(self, choices, default=""):
+        super().__init__()
+        self.choices = list(choices)
+        self.default = default
+
+    def clean(self, value, row=None, **kwargs):
+        if not _text(value):
+            return self.default
+        found = choice_names(self.choices).get(normalise_header(value))
+        if found is None:
+            raise ImportValueError(
+                _("“%(value)s” is not one of the allowed values: %(allowed)s.")
+                % {"value": _text(value), "allowed": allowed_codes(self.choices)}
+            )
+        return found
+
+
+class ChoiceListWidget(widgets.SimpleArrayWidget):
+    """Several values from a fixed list, separated by '|'."""
+
+    def __init__(self, choices):
+        super().__init__(separator=MULTI_VALUE_SEPARATOR)
+        self.choices = list(choices)
+
+    def clean(self, value, row=None, **kwargs):
+        names = choice_names(self.choices)
+        found, unknown = [], []
+        for part in _text(value).split(self.separator):
+            if part.strip():
+                code = names.get(normalise_header(part))
+                (found if code is not None else unknown).append(code or part.strip())
+        if unknown:
+            message = _("“%(value)s” is not one of the allowed values: %(allowed)s.") % {
+                "value": ", ".join(unknown),
+                "allowed": allowed_codes(self.choices),
+            }
+            if self.separator not in _text(value) and re.search(r"[,;]", _text(value)):
+                message += " " + separator_hint()
+            raise ImportValueError(message)
+        return found
+
+
+YES = {"1", "true", "yes", "y", "ano", "a", "x", "✓"}
+NO = {"0", "false", "no", "n", "ne", "-", ""}
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """ano/ne or yes/no (also 1/0, true/false); empty is no."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        text = normalise_header(value)
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+        raise ImportValueError(
+            _("“%(value)s” is neither yes nor no: write ano or ne (yes or no).")
+            % {"value": _text(value)}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return _("yes") if value else _("no")
+
+
+def _number(value) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise InvalidOperation
+    if isinstance(value, (int, float, Decimal)):
+        return Decimal(str(value))
+    text = re.sub(r"[\s\xa0\u202f]", "", str(value)).replace(",", ".")
+    number = Decimal(text)
+    if not number.is_finite():
+        raise InvalidOperation
+    return number
+
+
+class WholeNumberWidget(widgets.IntegerWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            number = _number(value)
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if number is not None and (number.is_nan() or number != number.to_integral_value()):
+            raise ImportValueError(
+                _("“%(value)s” is not a whole number (for example 2021).") % {"value": _text(value)}
+            )
+        return None if number is None else int(number)
+
+
+class DecimalNumberWidget(widgets.DecimalWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return _number(value)
+        except InvalidOperation:
+            raise ImportValueError(
+                _(
+                    "“%(value)s” is not a number: write digits with a decimal comma or point, "
+                    "without spaces or a currency (for example 1250000 or 54,5)."
+                )
+                % {"value": _text(value)}
+            ) from None
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d. %m. %Y", "%d.%m.%Y", "%d. %m.%Y")
+
+
+class DayWidget(widgets.DateWidget):
+    """A date as 2026-03-31 or 31. 3. 2026 (or a date cell of a spreadsheet)."""
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = _text(value)
+        if not text:
+            return None
+        for pattern in DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+        raise ImportValueError(
+            _("“%(value)s” is not a date: write it as 2026-03-31 or 31. 3. 2026.") % {"value": text}
+        )
+
+
+def platform_widget(django_field):
+    """The widget that reads an editor's value for this model field, or None for text."""
+    if isinstance(django_field, models.BooleanField):
+        return YesNoWidget()
+    if getattr(django_field, "base_field", None) is not None and django_field.base_field.choices:
+        return ChoiceListWidget(django_field.base_field.choices)
+    if django_field.choices:
+        default = django_field.default if django_field.has_default() else ""
+        return ChoiceWidget(django_field.choices, default=default)
+    if isinstance(django_field, models.DecimalField):
+        return DecimalNumberWidget()
+    if isinstance(django_field, (models.IntegerField, models.FloatField)):
+        return WholeNumberWidget()
+    if isinstance(django_field, models.DateField) and not isinstance(
+        django_field, models.DateTimeField
+    ):
+        return DayWidget()
+    return None
 
 
 def slug_list(attribute: str, model) -> fields.Field:
@@ -50,9 +313,7 @@ def slug_list(attribute: str, model) -> fields.Field:
 
 
 def slug_of(attribute: str, model) -> fields.Field:
-    return fields.Field(
-        attribute=attribute, column_name=attribute, widget=widgets.ForeignKeyWidget(model, "slug")
-    )
+    return fields.Field(attribute=attribute, column_name=attribute, widget=SlugWidget(model))
 
 
 class ImportFileError(ValueError):
@@ -62,11 +323,184 @@ class ImportFileError(ValueError):
     """
 
 
-class PlatformResource(resources.ModelResource):
+# --- columns -------------------------------------------------------------------------
+
+
+def column_label(model, attribute: str) -> str:
+    """The label of a model's column in the active language: "Název (česky)"."""
+    for code in LANGUAGE_CODES:
+        base = attribute.removesuffix(f"_{code}")
+        if base != attribute and all(
+            _has_field(model, f"{base}_{other}") for other in LANGUAGE_CODES
+        ):
+            if _has_field(model, base):
+                name = capfirst(str(model._meta.get_field(base).verbose_name))
+                return IN_LANGUAGE[code] % {"field": name}
+    if _has_field(model, attribute):
+        return capfirst(str(model._meta.get_field(attribute).verbose_name))
+    return attribute
+
+
+def _has_field(model, name) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+class ImportResult(results.Result):
+    """A result that also holds the problems and summaries of the further sheets of a workbook."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sheet_problems: list[Problem] = []
+        self.sheet_summaries: list[str] = []
+        self.row_numbers = None
+
+    def has_validation_errors(self):
+        return super().has_validation_errors() or bool(self.sheet_problems)
+
+    def sheet_row(self, index: int) -> int:
+        if self.row_numbers and 0 < index <= len(self.row_numbers):
+            return self.row_numbers[index - 1]
+        return index + 1
+
+
+class LabelledResource(resources.ModelResource):
+    """Columns named by their labels in the editor's language; values read as editors write them."""
+
+    # Labels that say more than the model field's name, by column.
+    column_titles: dict = {}
+    # Columns that must be in the file and filled in every row.
+    required_columns: tuple = ()
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        field = super().field_from_django_field(field_name, django_field, readonly)
+        widget = platform_widget(django_field)
+        if widget is not None:
+            field.widget = widget
+        return field
+
+    @classmethod
+    def sheet_title(cls) -> str:
+        return capfirst(str(cls._meta.model._meta.verbose_name_plural))
+
+    def column_label(self, field) -> str:
+        title = self.column_titles.get(field.column_name)
+        if title:
+            return str(title)
+        return column_label(self._meta.model, field.attribute or field.column_name)
+
+    def column_labels(self) -> dict[str, str]:
+        """Column name → its label in the active language, in the order of the file."""
+        return {field.column_name: self.column_label(field) for field in self.get_import_fields()}
+
+    def label_of(self, column: str) -> str:
+        if column in (None, "", "__all__"):
+            return _("whole row")
+        labels = self.column_labels()
+        # The model reports a translated field by its own name ("summary"): that is the
+        # column of the first language.
+        label = labels.get(column) or labels.get(f"{column}_{LANGUAGE_CODES[0]}")
+        return label or column_label(self._meta.model, column)
+
+    def header_aliases(self) -> dict[str, str]:
+        """Every header that names a column: its label in each language, and its field name."""
+        aliases = {}
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                for column, label in self.column_labels().items():
+                    aliases.setdefault(normalise_header(label), column)
+        for column in self.column_labels():
+            aliases[normalise_header(column)] = column
+        return aliases
+
+    def get_export_headers(self, selected_fields=None):
+        return [self.column_label(field) for field in self.get_export_fields(selected_fields)]
+
+    def map_headers(self, headers) -> tuple[list[str], list[str]]:
+        """The file's headers as column names, and the problems with them."""
+        aliases = self.header_aliases()
+        columns, unknown, repeated, problems = [], [], [], []
+        for header in headers or []:
+            text = str(header or "").strip()
+            column = aliases.get(normalise_header(text)) if text else ""
+            if column is None:
+                unknown.append(text)
+                column = text
+            elif column and column in columns:
+                repeated.append(text)
+            columns.append(column)
+        missing = [column for column in self.required_columns if column not in columns]
+        if missing:
+            labels = [self.label_of(column) for column in missing]
+            problems.append(
+                ngettext(
+                    "The file has no column “%(columns)s”, which every row needs.",
+                    "The file has no columns %(columns)s, which every row needs.",
+                    len(missing),
+                )
+                % {"columns": ", ".join(labels) if len(labels) > 1 else labels[0]}
+            )
+        if unknown:
+            problems.append(
+                _("Unknown columns: %(unknown)s. The columns this file may have are: %(known)s.")
+                % {
+                    "unknown": ", ".join(unknown),
+                    "known": ", ".join(self.column_labels().values()),
+                }
+            )
+        if repeated:
+            problems.append(
+                _("These columns are in the file more than once: %(columns)s.")
+                % {"columns": ", ".join(repeated)}
+            )
+        return columns, problems
+
+    def read_values(self, instance, row, skip=(), **kwargs) -> dict[str, list[str]]:
+        """Set the row's values on the instance; the problems by column, for the editor."""
+        errors = {}
+        for field in self.get_import_fields():
+            if field.column_name not in row or not field.attribute or field.column_name in skip:
+                continue
+            is_m2m = isinstance(field.widget, widgets.ManyToManyWidget)
+            try:
+                if is_m2m:
+                    # Saved only after the row; checked now, to be reported with the rest.
+                    field.clean(row, **kwargs)
+                else:
+                    field.save(instance, row, **kwargs)
+            except ImportValueError as error:
+                errors[field.column_name] = [str(error)]
+            except Exception:  # a widget's own error text is not written for editors
+                errors[field.column_name] = [
+                    _("This value cannot be read: “%(value)s”.")
+                    % {"value": _text(row.get(field.column_name))}
+                ]
+        for column in self.required_columns:
+            if column in row and not _text(row.get(column)) and column not in errors:
+                errors[column] = [_("This column must be filled in every row.")]
+        return errors
+
+    def row_errors(self, instance) -> dict[str, str]:
+        """Errors by column that the database would refuse (its check constraints).
+
+        full_clean() reports a violated constraint without naming a column; these
+        name it for the person fixing the file.
+        """
+        return {}
+
+
+class PlatformResource(LabelledResource):
     """A resource whose import validates every row and rolls back on any invalid one."""
 
     # Columns every file must have: the slug names the entry a row creates or updates.
     required_columns = ("slug",)
+    # Resources of the entry's rows (funding lines, partners …), imported from further
+    # sheets of a workbook together with the entries.
+    row_sheets: tuple = ()
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -78,6 +512,9 @@ class PlatformResource(resources.ModelResource):
         report_skipped = True
         use_transactions = True
         clean_model_instances = True
+
+    def get_result_class(self):
+        return ImportResult
 
     def import_data(
         self,
@@ -91,7 +528,7 @@ class PlatformResource(resources.ModelResource):
     ):
         self.user = kwargs.get("user")
         # One invalid row means nothing of the file is saved, whoever calls this.
-        return super().import_data(
+        result = super().import_data(
             dataset,
             dry_run=dry_run,
             raise_errors=raise_errors,
@@ -100,35 +537,20 @@ class PlatformResource(resources.ModelResource):
             rollback_on_validation_errors=True,
             **kwargs,
         )
+        result.row_numbers = getattr(dataset, "row_numbers", None)
+        return result
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        headers = [str(header or "").strip() for header in dataset.headers or []]
-        problems = []
-        missing = [column for column in self.required_columns if column not in headers]
-        if missing:
-            problems.append(
-                ngettext(
-                    "The file has no column “%(columns)s”, which every row needs.",
-                    "The file has no columns %(columns)s, which every row needs.",
-                    len(missing),
-                )
-                % {"columns": ", ".join(missing) if len(missing) > 1 else missing[0]}
-            )
-        importable = [str(field.column_name) for field in self.get_import_fields()]
-        known = set(importable) | {str(header) for header in self.get_export_headers()}
-        unknown = [header for header in headers if header and header not in known]
-        if unknown:
-            problems.append(
-                _("Unknown columns: %(unknown)s. The columns this file may have are: %(known)s.")
-                % {"unknown": ", ".join(unknown), "known": ", ".join(importable)}
-            )
-        if "slug" in headers:
+        columns, problems = self.map_headers(dataset.headers)
+        if dataset.headers:
+            dataset.headers = columns
+        if "slug" in columns:
             rows_by_slug = {}
             for number, row in enumerate(dataset.dict, start=1):
-                slug = str(row.get("slug") or "").strip()
+                slug = _text(row.get("slug"))
                 if slug:
-                    rows_by_slug.setdefault(slug, []).append(number)
+                    rows_by_slug.setdefault(slug, []).append(sheet_row(dataset, number))
             for slug, numbers in rows_by_slug.items():
                 if len(numbers) > 1:
                     problems.append(
@@ -139,29 +561,9 @@ class PlatformResource(resources.ModelResource):
             raise ImportFileError(" ".join(problems))
 
     def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        # Many-to-many columns are saved only after the row; check their slugs now, so that
-        # an unknown one is reported with the other errors of the row.
-        for field in self.get_import_fields():
-            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
-                try:
-                    field.clean(row)
-                except ValueError as error:
-                    errors[field.column_name] = [str(error)]
+        errors = self.read_values(instance, row, **kwargs)
         if errors:
             raise ValidationError(errors)
-
-    def row_errors(self, instance) -> dict[str, str]:
-        """Errors by column that the database would refuse (its check constraints).
-
-        full_clean() reports a violated constraint without naming a column; these
-        name it for the person fixing the file.
-        """
-        return {}
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
@@ -173,6 +575,41 @@ class PlatformResource(resources.ModelResource):
         if self.user is not None and self.user.is_authenticated:
             instance._history_user = self.user
         instance._change_reason = str(_("Imported from a file"))
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        sheets = getattr(dataset, "sheets", None) or {}
+        if not self.row_sheets or not sheets:
+            return
+        entry_slugs = {_text(row.get("slug")) for row in dataset.dict} - {""}
+        planned, read = [], set()
+        for resource_class in self.row_sheets:
+            resource = resource_class()
+            title, sheet = resource.find_sheet(sheets)
+            if sheet is not None:
+                read.add(title)
+                plan = resource.read_sheet(sheet, self.user, entry_slugs, result.sheet_problems)
+                planned.append((resource, plan))
+        ignored = {normalise_header(title) for title in in_every_language(HELP_SHEET)}
+        ignored |= {normalise_header(title) for title in in_every_language(VOCABULARY_SHEET)}
+        for title in sheets:
+            if title not in read and normalise_header(title) not in ignored:
+                known = [resource_class.sheet_title() for resource_class in self.row_sheets]
+                result.sheet_problems.append(
+                    Problem(
+                        title,
+                        None,
+                        None,
+                        _("This import does not read a sheet of this name. It reads: %(sheets)s.")
+                        % {"sheets": ", ".join([self.sheet_title(), *known])},
+                    )
+                )
+        if result.has_errors() or result.has_validation_errors():
+            return
+        for resource, plan in planned:
+            summary = resource.replace_rows(plan, self.user)
+            if summary:
+                result.sheet_summaries.append(summary)
 
 
 def _with_status(instance, status):
@@ -188,6 +625,16 @@ def not_negative(instance, names) -> dict[str, str]:
         for name in names
         if getattr(instance, name) is not None and getattr(instance, name) < 0
     }
+
+
+def locked_for(user, entry) -> bool:
+    """A published or archived entry, and its rows, are changed only by those who may publish."""
+    return (
+        user is not None
+        and entry is not None
+        and entry.status in (Status.PUBLISHED, Status.ARCHIVED)
+        and not workflow.can_publish(user, type(entry))
+    )
 
 
 class PublishableResource(PlatformResource):
@@ -237,3 +684,128 @@ class PublishableResource(PlatformResource):
             if instance.pk is None:
                 instance.created_by = self.user
             instance.updated_by = self.user
+
+
+class RowSheetResource(LabelledResource):
+    """The rows of entries (funding lines, key figures, partners) on a sheet of their own.
+
+    Each row names its entry by slug in the column ``parent``. For every entry the sheet
+    names, its rows become exactly the rows of the sheet (so importing the same file twice
+    changes nothing); entries the sheet does not name keep theirs.
+    """
+
+    parent = "project"
+    # Columns whose values together may appear only once per entry.
+    unique_together: tuple = ()
+
+    @classmethod
+    def parent_model(cls):
+        return cls._meta.model._meta.get_field(cls.parent).related_model
+
+    @classmethod
+    def related_name(cls) -> str:
+        return cls._meta.model._meta.get_field(cls.parent).remote_field.related_name
+
+    def find_sheet(self, sheets):
+        """(title, dataset) of this resource's sheet among a workbook's, or (None, None)."""
+        titles = set()
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                titles.add(normalise_header(self.sheet_title()))
+        for title, sheet in sheets.items():
+            if normalise_header(title) in titles:
+                return title, sheet
+        return None, None
+
+    def column_label(self, field) -> str:
+        if field.column_name == self.parent:
+            return capfirst(str(self.parent_model()._meta.verbose_name))
+        return super().column_label(field)
+
+    def value_columns(self):
+        return [field for field in self.get_import_fields() if field.column_name != self.parent]
+
+    def read_sheet(self, dataset, user, entry_slugs, problems) -> dict:
+        """Read and check every row; the instances by the slug of their entry."""
+        title = self.sheet_title()
+        columns, header_problems = self.map_headers(dataset.headers)
+        for message in header_problems:
+            problems.append(Problem(title, 1, _("header"), message))
+        if header_problems:
+            return {}
+        plan, seen = {}, {}
+        parents = {}
+        for index, values in enumerate(dataset, start=1):
+            row = dict(zip(columns, values, strict=False))
+            number = sheet_row(dataset, index)
+            instance = self._meta.model()
+            errors = self.read_values(instance, row, skip=(self.parent,))
+            slug = _text(row.get(self.parent))
+            if slug and slug not in parents:
+                parents[slug] = self.parent_model()._default_manager.filter(slug=slug).first()
+            entry = parents.get(slug)
+            if slug and entry is None and slug not in entry_slugs:
+                errors[self.parent] = [
+                    _("Unknown %(model)s: %(slugs)s")
+                    % {"model": self.parent_model()._meta.verbose_name, "slugs": slug}
+                ]
+            elif locked_for(user, entry):
+                errors[self.parent] = [
+                    _(
+                        "This entry is published or archived; only a publisher may change its "
+                        "rows by import."
+                    )
+                ]
+            for column, message in self.row_errors(instance).items():
+                errors.setdefault(column, []).append(message)
+            try:
+                instance.full_clean(
+                    exclude=[self.parent, *errors],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+            if self.unique_together and not errors:
+                key = (slug, *(str(getattr(instance, name)) for name in self.unique_together))
+                if key in seen:
+                    errors["__all__"] = [
+                        _("The same row is already on this sheet (row %(row)s).")
+                        % {"row": seen[key]}
+                    ]
+                seen.setdefault(key, number)
+            for column, messages in errors.items():
+                for message in messages:
+                    problems.append(Problem(title, number, self.label_of(column), str(message)))
+            if not errors:
+                plan.setdefault(slug, []).append(instance)
+        return plan
+
+    def signature(self, instance) -> tuple:
+        return tuple(str(field.get_value(instance)) for field in self.value_columns())
+
+    def replace_rows(self, plan, user) -> str:
+        """Give each entry of the plan exactly its rows; a summary for the editor."""
+        changed = 0
+        for slug, instances in plan.items():
+            entry = self.parent_model()._default_manager.get(slug=slug)
+            current = list(getattr(entry, self.related_name()).all())
+            if sorted(map(self.signature, current)) == sorted(map(self.signature, instances)):
+                continue
+            changed += 1
+            with history.one_version():
+                for row in current:
+                    row._history_user = user
+                    row.delete()
+                for instance in instances:
+                    setattr(instance, self.parent, entry)
+                    instance._history_user = user
+                    instance._change_reason = str(_("Imported from a file"))
+                    instance.save()
+        if not changed:
+            return ""
+        return ngettext(
+            "%(sheet)s: the rows of %(count)d entry are replaced by those of the sheet.",
+            "%(sheet)s: the rows of %(count)d entries are replaced by those of the sheet.",
+            changed,
+        ) % {"sheet": self.sheet_title(), "count": changed}

@@ -1,13 +1,14 @@
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, widgets
+from import_export import fields
 
 from catalogue.resources import (
+    ChoiceListWidget,
     PublishableResource,
     not_negative,
     slug_of,
     translated,
 )
-from instruments.models import Instrument
+from instruments.models import ApplicantType, Instrument
 from taxonomy.models import Organisation
 
 
@@ -18,7 +19,7 @@ class InstrumentResource(PublishableResource):
     eligible_applicants = fields.Field(
         attribute="eligible_applicants",
         column_name="eligible_applicants",
-        widget=widgets.SimpleArrayWidget(separator="|"),
+        widget=ChoiceListWidget(ApplicantType.choices),
     )
 
     class Meta(PublishableResource.Meta):
