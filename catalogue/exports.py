@@ -2,14 +2,17 @@
 
 An export takes its rows from the same validated path as the list page
 (``listing.list_state``), so it holds exactly the rows the page counts, and
-its columns from the explicit lists in ``columns.py``. CSV is streamed row by
-row; related rows are prefetched per chunk of the iterator, never per row.
+its columns from the explicit lists in ``columns.py``. CSV and JSON are
+streamed row by row and XLSX is written through temporary files, all from one
+query per catalogue with the related rows carried in it (``carried``), so
+neither the queries nor the memory grow with the rows.
 """
 
 import csv
-import io
 import json
+import logging
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,10 +33,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from catalogue import registry
+from catalogue import carried, registry
 from catalogue.columns import SEARCH, ColumnType, ExportContext, columns_for, expand
 from catalogue.listing import EXPORT_FORMATS, list_state
 from catalogue.search import clean_query, search_entries
+
+logger = logging.getLogger(__name__)
 
 FORMATS = tuple(fmt for fmt, _label in EXPORT_FORMATS)
 LANGUAGE_CHOICES = ("cs", "en", "both")
@@ -110,20 +115,16 @@ def catalogue_querysets(request, catalogue: str) -> list:
     return export_rows(request, catalogue).querysets
 
 
-def with_related(queryset, spec):
-    # The page's own prefetches are replaced by what the columns need.
-    queryset = queryset.prefetch_related(None)
-    if spec.select_related:
-        queryset = queryset.select_related(*spec.select_related)
-    if spec.prefetch_related:
-        queryset = queryset.prefetch_related(*spec.prefetch_related)
-    return queryset
-
-
 def iter_entries(querysets: Iterable, spec) -> Iterator:
+    """The entries with what the columns read: one query per queryset, however many rows.
+
+    The page's own prefetches are replaced by the columns' relations, carried in the
+    same query (``carried``) rather than prefetched once per chunk of rows.
+    """
     for queryset in querysets:
-        # With prefetch_related, iterator() prefetches each chunk (Django 4.1+).
-        yield from with_related(queryset, spec).iterator(chunk_size=CHUNK_SIZE)
+        if spec.select_related:
+            queryset = queryset.select_related(*spec.select_related)
+        yield from carried.iterate(queryset, spec.prefetch_related, chunk_size=CHUNK_SIZE)
 
 
 # --- the shape of a file ------------------------------------------------------------------
@@ -269,12 +270,40 @@ class Echo:
         return value
 
 
+def incomplete(export: ExportFile, written: int) -> None:
+    """Log an export that broke off midway; the caller then ends the download as failed."""
+    logger.exception(
+        "The %s export of %s broke off after %d rows; the file was not completed.",
+        export.fmt,
+        export.catalogue,
+        written,
+    )
+
+
+def incomplete_marker(lang: str) -> str:
+    with translation.override(lang):
+        return _(
+            "# EXPORT INCOMPLETE: an error occurred while reading the data and the rows after "
+            "this line are missing. Please download the file again."
+        )
+
+
 def csv_chunks(export: ExportFile) -> Iterator[str]:
+    """The file row by row. If reading breaks off, the last row says that the file is
+    incomplete, the error is logged and the download ends as failed (the connection is
+    closed before the end of the response)."""
     writer = csv.writer(Echo())  # the "excel" dialect: RFC 4180 quoting and CRLF line ends
     yield "\ufeff" + writer.writerow(export.headers())
     lang = export.header_lang
-    for row in export.raw_rows():
-        yield writer.writerow([text_cell(value, lang) for value in row])
+    written = 0
+    try:
+        for row in export.raw_rows():
+            yield writer.writerow([text_cell(value, lang) for value in row])
+            written += 1
+    except Exception:
+        incomplete(export, written)
+        yield writer.writerow([incomplete_marker(lang)])
+        raise
 
 
 def csv_response(export: ExportFile) -> StreamingHttpResponse:
@@ -309,9 +338,12 @@ def xlsx_response(export: ExportFile) -> HttpResponse:
     lang = export.header_lang
     for row in export.raw_rows():
         sheet.append([xlsx_cell(value, lang, sheet) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES["xlsx"])
+    # The rows went to a temporary file as they were written; the finished workbook goes
+    # to another and is sent from there, so the worker's memory stays bounded.
+    output = tempfile.TemporaryFile()
+    workbook.save(output)
+    output.seek(0)
+    return FileResponse(output, content_type=CONTENT_TYPES["xlsx"])
 
 
 def how_to_cite(export_lang: str, list_url: str) -> str:
@@ -327,11 +359,13 @@ def how_to_cite(export_lang: str, list_url: str) -> str:
         }
 
 
-def json_response(export: ExportFile) -> HttpResponse:
+def json_chunks(export: ExportFile) -> Iterator[str]:
+    """The document entry by entry: its description first, then the entries, then their
+    count. If reading breaks off, the error is logged and the download ends as failed,
+    with a document that does not parse."""
     keys = export.keys()
-    entries = [dict(zip(keys, map(json_value, row), strict=True)) for row in export.raw_rows()]
     with translation.override(export.header_lang):
-        document = {
+        head = {
             "catalogue": export.catalogue,
             "title": str(export.spec.label),
             "language": export.lang,
@@ -339,7 +373,6 @@ def json_response(export: ExportFile) -> HttpResponse:
             "source": export.list_url,
             "filters": export.filters,
             "ignored": export.errors,
-            "count": len(entries),
             "licence": LICENCE,
             "publisher": str(PUBLISHER),
             "how_to_cite": how_to_cite(export.header_lang, export.list_url),
@@ -347,10 +380,25 @@ def json_response(export: ExportFile) -> HttpResponse:
                 {"key": key, "label": label, "type": str(kind)}
                 for key, label, kind in zip(keys, export.headers(), export.types(), strict=True)
             ],
-            "entries": entries,
         }
-    return HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=1), content_type=CONTENT_TYPES["json"]
+    opening = json.dumps(head, ensure_ascii=False, indent=1)
+    yield opening[: opening.rindex("}")].rstrip() + ',\n "entries": ['
+    written = 0
+    try:
+        for row in export.raw_rows():
+            entry = dict(zip(keys, map(json_value, row), strict=True))
+            yield ("\n  " if not written else ",\n  ") + json.dumps(entry, ensure_ascii=False)
+            written += 1
+    except Exception:
+        incomplete(export, written)
+        raise
+    yield f'\n ],\n "count": {written}\n}}\n'
+
+
+def json_response(export: ExportFile) -> StreamingHttpResponse:
+    return StreamingHttpResponse(
+        (chunk.encode("utf-8") for chunk in json_chunks(export)),
+        content_type=CONTENT_TYPES["json"],
     )
 
 

@@ -253,25 +253,31 @@ EXPORT_URLS = {
 }
 
 
+def body(response) -> bytes:
+    """The whole body of a response, streamed or not (exports stream)."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 class Export:
     """A downloaded file, parsed: its headers and its rows as {key: cell}."""
 
     def __init__(self, response, catalogue, fmt, lang):
         self.response = response
         self.fmt = fmt
+        self.content = body(response)  # a streamed body can be read only once
         keys = [key for _c, _l, key in expand(columns_for(catalogue), lang)]
         if fmt == "json":
-            self.document = json.loads(response.content)
+            self.document = json.loads(self.content)
             self.headers = [column["label"] for column in self.document["columns"]]
             self.rows = self.document["entries"]
             assert [column["key"] for column in self.document["columns"]] == keys
             return
         if fmt == "csv":
-            body = b"".join(response.streaming_content)
-            assert body.startswith("\ufeff".encode())
-            table = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+            text = self.content
+            assert text.startswith("\ufeff".encode())
+            table = list(csv.reader(io.StringIO(text.decode("utf-8-sig"), newline="")))
         else:
-            sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+            sheet = openpyxl.load_workbook(io.BytesIO(self.content)).active
             table = [list(row) for row in sheet.iter_rows(values_only=True)]
         self.headers = table[0]
         self.rows = [dict(zip(keys, row, strict=True)) for row in table[1:]]

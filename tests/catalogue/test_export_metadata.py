@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.html import escape
 
-from tests.factories import make_project, make_theme
+from tests.factories import body, make_project, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def fresh_throttle():
 def export_document(client, query):
     response = client.get(f"/cs/projects/export.json?{query}")
     assert response.status_code == 200
-    return json.loads(response.content)
+    return json.loads(body(response))
 
 
 def test_an_unknown_filter_value_is_not_claimed_as_applied(client):

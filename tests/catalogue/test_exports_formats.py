@@ -161,7 +161,7 @@ def test_formula_like_cells_are_neutralised_in_spreadsheets(client, entries, fmt
     else:
         # XLSX cells have types: the text stays as typed, in a text cell, never a formula.
         assert row[title] == FORMULA
-        sheet = openpyxl.load_workbook(io.BytesIO(export.response.content)).active
+        sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
         assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from catalogue.models import Status
 from catalogue.search import search_entries
-from tests.factories import make_instrument, make_project, make_strategy
+from tests.factories import body, make_instrument, make_project, make_strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_search_export_holds_every_match_of_every_catalogue(client, found):
     make_project(title_cs="Něco jiného", title_en="Something else")
     response = client.get("/cs/search/export.json", {"q": "cizincu"})
     assert response.status_code == 200
-    document = json.loads(response.content)
+    document = json.loads(body(response))
     expected = [e.slug for qs in search_entries("cizincu").values() for e in qs]
     assert [row["slug"] for row in document["entries"]] == expected
     assert sorted(expected) == sorted(e.slug for e in found)

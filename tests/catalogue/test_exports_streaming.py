@@ -1,11 +1,17 @@
-"""A CSV export of a large list streams, with a fixed number of queries whatever its length."""
+"""Exports of a large list stream with a fixed number of queries whatever their length, and
+an export that breaks off midway does not look complete."""
 
 import csv
 import io
+import json
 
+import openpyxl
 import pytest
-from django.http import StreamingHttpResponse
+from django.db import OperationalError, connection
+from django.http import FileResponse, StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
 
+from catalogue import carried
 from catalogue.models import Status
 from projects.models import FundingLine, Partnership, Project
 from tests.factories import make_organisation, make_place, make_target_group, make_theme
@@ -15,7 +21,7 @@ pytestmark = pytest.mark.django_db
 SIZE = 1200  # more than two chunks of the iterator
 
 
-def generate_projects(count):
+def generate_projects(count, start=0):
     theme, group, place = make_theme(), make_target_group(), make_place()
     organisation = make_organisation()
     projects = Project.objects.bulk_create(
@@ -29,7 +35,7 @@ def generate_projects(count):
             start_year=2015 + n % 10,
             lead_organisation=organisation,
         )
-        for n in range(count)
+        for n in range(start, start + count)
     )
     for relation, value in (("themes", theme), ("target_groups", group), ("places", place)):
         through = getattr(Project, relation).through
@@ -44,13 +50,81 @@ def generate_projects(count):
     return projects
 
 
-def test_large_csv_export_streams_without_a_query_per_row(client, django_assert_max_num_queries):
+def streamed_queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+        assert isinstance(response, StreamingHttpResponse)
+        content = b"".join(response.streaming_content)
+    return len(captured.captured_queries), content
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_large_export_streams_with_as_many_queries_as_a_small_one(client, fmt):
+    generate_projects(3)
+    few, _content = streamed_queries(client, f"/cs/projects/export.{fmt}")
+    generate_projects(SIZE - 3, start=3)
+    many, content = streamed_queries(client, f"/cs/projects/export.{fmt}")
+    assert many == few
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+        assert len(rows) == SIZE + 1
+        assert rows[-1][0].startswith("generated-")
+    else:
+        document = json.loads(content)
+        assert document["count"] == len(document["entries"]) == SIZE
+        entry = document["entries"][0]
+        # The related rows carried in the one query are all there.
+        assert entry["themes"] and entry["target_groups"] and entry["places"]
+        assert entry["partners"] and entry["funding_total"] == ["1000.00 CZK"]
+
+
+def test_xlsx_export_is_sent_from_a_file(client):
     generate_projects(SIZE)
-    response = client.get("/cs/projects/export.csv")
-    assert isinstance(response, StreamingHttpResponse)
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    # Each chunk of the iterator prefetches its related rows: a few queries per chunk.
-    with django_assert_max_num_queries(40):
-        body = b"".join(response.streaming_content)
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
-    assert len(rows) == SIZE + 1
+    response = client.get("/cs/projects/export.xlsx")
+    assert isinstance(response, FileResponse)
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.max_row == SIZE + 1
+
+
+def break_off_after(monkeypatch, rows):
+    """Make reading fail after ``rows`` entries, as a dropped database connection would."""
+    iterate = carried.iterate
+
+    def failing(*args, **kwargs):
+        for number, entry in enumerate(iterate(*args, **kwargs)):
+            if number == rows:
+                raise OperationalError("server closed the connection unexpectedly")
+            yield entry
+
+    monkeypatch.setattr(carried, "iterate", failing)
+
+
+def read_until_failure(response):
+    chunks = []
+    with pytest.raises(OperationalError):
+        for chunk in response.streaming_content:
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_csv_export_that_breaks_off_ends_with_a_marker_and_fails(client, monkeypatch, caplog):
+    generate_projects(20)
+    break_off_after(monkeypatch, 5)
+    content = read_until_failure(client.get("/cs/projects/export.csv"))
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 1 + 5 + 1
+    assert rows[-1] == [
+        "# EXPORT NENÍ ÚPLNÝ: při čtení dat došlo k chybě a řádky za tímto řádkem chybí. "
+        "Stáhněte prosím soubor znovu."
+    ]
+    assert "broke off after 5 rows" in caplog.text
+
+
+def test_json_export_that_breaks_off_does_not_parse(client, monkeypatch, caplog):
+    generate_projects(20)
+    break_off_after(monkeypatch, 5)
+    content = read_until_failure(client.get("/en/projects/export.json"))
+    assert content.count(b'"slug": "generated-') == 5
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(content)
+    assert "The json export of projects broke off after 5 rows" in caplog.text
