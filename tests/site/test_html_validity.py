@@ -23,6 +23,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 
+from catalogue import search
 from catalogue.models import Status
 from catalogue.registry import all_catalogues
 from instruments.models import Instrument
@@ -37,11 +38,12 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 @pytest.fixture(scope="module")
 def seeds(django_db_setup, django_db_blocker):
-    """The seed catalogue, loaded once for the module and rolled back afterwards."""
+    """The seed catalogue with its search index, loaded once for the module and rolled back."""
     files = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.yaml"))
     with django_db_blocker.unblock():
         with transaction.atomic():
             call_command("loaddata", *files, verbosity=0)
+            search.rebuild_all()
             yield
             transaction.set_rollback(True)
 
@@ -104,6 +106,7 @@ def page_urls(client, lang: str) -> dict[str, str]:
             "methodology": reverse("methodology"),
             "search-empty": reverse("search"),
             "search-results": reverse("search") + "?q=integrace",
+            "projects-list-searched": reverse("projects:list") + "?q=integrace",
             "search-no-results": reverse("search") + "?q=zzzxqv",
             "finder-empty": reverse("finder"),
             "finder-answer": reverse("finder")
@@ -154,6 +157,8 @@ def render_pages(client, directory: Path) -> dict[Path, str]:
             response = client.get(url)
             expected = 404 if page == "not-found" else 200
             assert response.status_code == expected, f"{url} answered {response.status_code}"
+            if page == "search-results":
+                assert response.context["total"] > 0, f"{url} found nothing"
             path = directory / f"{lang}-{page}.html"
             path.write_bytes(response.content)
             files[path] = f"{page} ({url})"
