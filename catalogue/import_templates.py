@@ -18,14 +18,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
-from catalogue.models import MarkdownField
-from catalogue.resources import (
-    HELP_SHEET,
+from catalogue.import_values import (
     LANGUAGE_CODES,
     MULTI_VALUE_SEPARATOR,
-    VOCABULARY_SHEET,
     ChoiceListWidget,
     ChoiceWidget,
     DayWidget,
@@ -35,6 +32,8 @@ from catalogue.resources import (
     WholeNumberWidget,
     YesNoWidget,
 )
+from catalogue.models import MarkdownField
+from catalogue.resources import HELP_SHEET, VOCABULARY_SHEET
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -67,16 +66,55 @@ def _split_language(model, attribute):
         return None, None
 
 
+# What a column means, where its model field has no help text of its own.
+MEANINGS = {
+    "status": gettext_lazy(
+        "Where the entry is in the editorial work: a draft, in review, published or archived."
+    ),
+    "title": gettext_lazy("The name of the entry as the site shows it."),
+    "themes": gettext_lazy("The themes the entry is about."),
+    "target_groups": gettext_lazy("The groups of people the entry is for."),
+    "places": gettext_lazy("The places (municipalities, regions, the country) the entry concerns."),
+    "sources": gettext_lazy("The documents the facts of the entry come from."),
+    "lead_organisation": gettext_lazy("The organisation that runs the project."),
+    "start_year": gettext_lazy("The year the project started."),
+    "end_year": gettext_lazy("The year the project ended or is planned to end."),
+    "ongoing": gettext_lazy("Yes while the project is still running."),
+    "evidence_level": gettext_lazy(
+        "How well the results are evidenced, from not evaluated to an impact evaluation."
+    ),
+    "contact_name": gettext_lazy("The name of the project's contact person."),
+    "website": gettext_lazy("A web address where more can be read."),
+    "project": gettext_lazy("The slug of the project the row belongs to."),
+    "instrument": gettext_lazy(
+        "The instrument (programme, call, grant) that provided the funding."
+    ),
+    "amount": gettext_lazy("The amount of the funding, in the currency of its row."),
+    "currency": gettext_lazy("The currency of the amount."),
+    "year": gettext_lazy("The year of the funding."),
+    "note": gettext_lazy("A short note shown with the row."),
+    "position": gettext_lazy("The order in which the rows are shown: lower numbers first."),
+    "label": gettext_lazy("What the figure counts, for example “enrolled participants”."),
+    "value": gettext_lazy("The figure itself."),
+    "unit": gettext_lazy("The unit of the figure, for example %."),
+    "organisation": gettext_lazy("The partner organisation."),
+    "role": gettext_lazy("The organisation's role in the project."),
+}
+
+
 def _meaning(django_field, language) -> str:
     parts = []
     if language == "cs":
         parts.append(_("In Czech."))
     elif language == "en":
         parts.append(_("In English."))
-    if django_field is not None and django_field.help_text:
-        parts.append(str(django_field.help_text))
-    elif django_field is not None:
-        parts.append(capfirst(str(django_field.verbose_name)) + ".")
+    if django_field is not None:
+        if django_field.help_text:
+            parts.append(str(django_field.help_text))
+        elif django_field.name in MEANINGS:
+            parts.append(str(MEANINGS[django_field.name]))
+        else:
+            parts.append(capfirst(str(django_field.verbose_name)) + ".")
     return " ".join(parts)
 
 
@@ -114,7 +152,9 @@ def _format(resource, field, django_field) -> str:
     if isinstance(widget, YesNoWidget):
         return _("ano or ne (yes or no); an empty cell means no.")
     if isinstance(widget, WholeNumberWidget):
-        return _("A whole number, for example 2021.")
+        if "year" in field.column_name:
+            return _("A year, for example 2021.")
+        return _("A whole number.")
     if isinstance(widget, DecimalNumberWidget):
         return _(
             "A number: digits with a decimal comma or point, without spaces or a currency, "
@@ -147,10 +187,12 @@ def _required(resource, field) -> str:
     return _("no")
 
 
-def _allowed(field) -> str:
+def _allowed(resource, field) -> str:
     widget = field.widget
     if isinstance(widget, (ChoiceWidget, ChoiceListWidget)):
         return "\n".join(f"{value} = {label}" for value, label in widget.choices)
+    if field.column_name == getattr(resource, "parent", None):
+        return ""
     if isinstance(widget, (SlugWidget, SlugListWidget)):
         return _("see the sheet “%(sheet)s”") % {"sheet": VOCABULARY_SHEET}
     return ""
@@ -170,7 +212,7 @@ def column_help(resource) -> list[ColumnHelp]:
                 meaning=_meaning(django_field, language),
                 required=_required(resource, field),
                 format=_format(resource, field, django_field),
-                allowed=_allowed(field),
+                allowed=_allowed(resource, field),
             )
         )
     return rows
@@ -233,7 +275,7 @@ def general_help(resource) -> list[str]:
                 "replace all its rows of that kind; entries the sheet does not name keep "
                 "theirs, and an empty sheet changes nothing."
             )
-            % {"sheets": ", ".join(f"“{part.sheet_title()}”" for part in row_sheets)}
+            % {"sheets": ", ".join(quoted(part.sheet_title()) for part in row_sheets)}
         )
         paragraphs.append(
             _(
@@ -252,6 +294,10 @@ def general_help(resource) -> list[str]:
             )
         )
     return paragraphs
+
+
+def quoted(text) -> str:
+    return _("“%(text)s”") % {"text": text}
 
 
 def _separator_example() -> str:

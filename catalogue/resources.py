@@ -10,14 +10,9 @@ files used ("title_cs"). Several values in one cell are separated by MULTI_VALUE
 """
 
 import copy
-import datetime
-import re
 from collections import namedtuple
-from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -25,14 +20,17 @@ from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, resources, results, widgets
 
 from catalogue import history, workflow
+from catalogue.import_values import (
+    LANGUAGE_CODES,
+    ImportValueError,
+    SlugListWidget,
+    SlugWidget,
+    cell_text,
+    normalise_header,
+    platform_widget,
+)
 from catalogue.models import Status
 from taxonomy.models import Place, Source, TargetGroup, Theme
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-# The one separator of several values in a cell: slugs never contain it, and it is
-# rare enough in text that an editor does not type it by accident.
-MULTI_VALUE_SEPARATOR = "|"
 
 IN_LANGUAGE = {
     "cs": gettext_lazy("%(field)s (Czech)"),
@@ -53,12 +51,6 @@ def translated(*names: str) -> tuple[str, ...]:
     return tuple(f"{name}_{code}" for name in names for code in LANGUAGE_CODES)
 
 
-def normalise_header(text) -> str:
-    """How headers are compared: case, spacing, underscores and a trailing '*' do not matter."""
-    text = str(text or "").replace("_", " ").replace("\xa0", " ").strip().rstrip("*")
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
 def in_every_language(text) -> list[str]:
     """A translatable text as each language of the site writes it."""
     found = []
@@ -74,237 +66,6 @@ def sheet_row(dataset, index: int) -> int:
     if numbers and 0 < index <= len(numbers):
         return numbers[index - 1]
     return index + 1
-
-
-# --- values --------------------------------------------------------------------------
-
-
-class ImportValueError(ValueError):
-    """A value the editor must correct; its message is written for them."""
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
-class SlugListWidget(widgets.ManyToManyWidget):
-    """Slugs separated by '|'; an unknown slug is an error, not silently dropped."""
-
-    def __init__(self, model):
-        super().__init__(model, separator=MULTI_VALUE_SEPARATOR, field="slug")
-
-    def clean(self, value, row=None, **kwargs):
-        found = super().clean(value, row=row, **kwargs)
-        if value:
-            wanted = {part.strip() for part in str(value).split(self.separator) if part.strip()}
-            missing = sorted(wanted - set(found.values_list("slug", flat=True)))
-            if missing:
-                message = _("Unknown %(model)s: %(slugs)s") % {
-                    "model": self.model._meta.verbose_name,
-                    "slugs": ", ".join(missing),
-                }
-                if self.separator not in str(value) and re.search(r"[,;]", str(value)):
-                    message += " " + separator_hint()
-                raise ImportValueError(message)
-        return found
-
-
-def separator_hint() -> str:
-    return _("Separate several values with a vertical bar “%(separator)s”.") % {
-        "separator": MULTI_VALUE_SEPARATOR
-    }
-
-
-class SlugWidget(widgets.ForeignKeyWidget):
-    """One related record named by its slug; an unknown slug is an error for the editor."""
-
-    def __init__(self, model):
-        super().__init__(model, "slug")
-
-    def clean(self, value, row=None, **kwargs):
-        if not _text(value):
-            return None
-        try:
-            return self.get_queryset(value, row, **kwargs).get(slug=_text(value))
-        except self.model.DoesNotExist:
-            raise ImportValueError(
-                _("Unknown %(model)s: %(slugs)s")
-                % {"model": self.model._meta.verbose_name, "slugs": _text(value)}
-            ) from None
-
-
-def choice_names(choices) -> dict[str, str]:
-    """Every way an editor may write a choice (its code, its name in either language)."""
-    names = {}
-    for value, label in choices:
-        names[normalise_header(value)] = value
-        for code in LANGUAGE_CODES:
-            with translation.override(code):
-                names.setdefault(normalise_header(str(label)), value)
-    return names
-
-
-def allowed_codes(choices) -> str:
-    return ", ".join(str(value) for value, _label in choices)
-
-
-class ChoiceWidget(widgets.CharWidget):
-    """One value from a fixed list, written as its code or its name in either language."""
-
-    def __init__(self, choices, default=""):
-        super().__init__()
-        self.choices = list(choices)
-        self.default = default
-
-    def clean(self, value, row=None, **kwargs):
-        if not _text(value):
-            return self.default
-        found = choice_names(self.choices).get(normalise_header(value))
-        if found is None:
-            raise ImportValueError(
-                _("“%(value)s” is not one of the allowed values: %(allowed)s.")
-                % {"value": _text(value), "allowed": allowed_codes(self.choices)}
-            )
-        return found
-
-
-class ChoiceListWidget(widgets.SimpleArrayWidget):
-    """Several values from a fixed list, separated by '|'."""
-
-    def __init__(self, choices):
-        super().__init__(separator=MULTI_VALUE_SEPARATOR)
-        self.choices = list(choices)
-
-    def clean(self, value, row=None, **kwargs):
-        names = choice_names(self.choices)
-        found, unknown = [], []
-        for part in _text(value).split(self.separator):
-            if part.strip():
-                code = names.get(normalise_header(part))
-                (found if code is not None else unknown).append(code or part.strip())
-        if unknown:
-            message = _("“%(value)s” is not one of the allowed values: %(allowed)s.") % {
-                "value": ", ".join(unknown),
-                "allowed": allowed_codes(self.choices),
-            }
-            if self.separator not in _text(value) and re.search(r"[,;]", _text(value)):
-                message += " " + separator_hint()
-            raise ImportValueError(message)
-        return found
-
-
-YES = {"1", "true", "yes", "y", "ano", "a", "x", "✓"}
-NO = {"0", "false", "no", "n", "ne", "-", ""}
-
-
-class YesNoWidget(widgets.BooleanWidget):
-    """ano/ne or yes/no (also 1/0, true/false); empty is no."""
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, bool):
-            return value
-        text = normalise_header(value)
-        if text in YES:
-            return True
-        if text in NO:
-            return False
-        raise ImportValueError(
-            _("“%(value)s” is neither yes nor no: write ano or ne (yes or no).")
-            % {"value": _text(value)}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        if value is None:
-            return ""
-        return _("yes") if value else _("no")
-
-
-def _number(value) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise InvalidOperation
-    if isinstance(value, (int, float, Decimal)):
-        return Decimal(str(value))
-    text = re.sub(r"[\s\xa0\u202f]", "", str(value)).replace(",", ".")
-    number = Decimal(text)
-    if not number.is_finite():
-        raise InvalidOperation
-    return number
-
-
-class WholeNumberWidget(widgets.IntegerWidget):
-    def clean(self, value, row=None, **kwargs):
-        try:
-            number = _number(value)
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if number is not None and (number.is_nan() or number != number.to_integral_value()):
-            raise ImportValueError(
-                _("“%(value)s” is not a whole number (for example 2021).") % {"value": _text(value)}
-            )
-        return None if number is None else int(number)
-
-
-class DecimalNumberWidget(widgets.DecimalWidget):
-    def clean(self, value, row=None, **kwargs):
-        try:
-            return _number(value)
-        except InvalidOperation:
-            raise ImportValueError(
-                _(
-                    "“%(value)s” is not a number: write digits with a decimal comma or point, "
-                    "without spaces or a currency (for example 1250000 or 54,5)."
-                )
-                % {"value": _text(value)}
-            ) from None
-
-
-DATE_FORMATS = ("%Y-%m-%d", "%d. %m. %Y", "%d.%m.%Y", "%d. %m.%Y")
-
-
-class DayWidget(widgets.DateWidget):
-    """A date as 2026-03-31 or 31. 3. 2026 (or a date cell of a spreadsheet)."""
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        text = _text(value)
-        if not text:
-            return None
-        for pattern in DATE_FORMATS:
-            try:
-                return datetime.datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        raise ImportValueError(
-            _("“%(value)s” is not a date: write it as 2026-03-31 or 31. 3. 2026.") % {"value": text}
-        )
-
-
-def platform_widget(django_field):
-    """The widget that reads an editor's value for this model field, or None for text."""
-    if isinstance(django_field, models.BooleanField):
-        return YesNoWidget()
-    if getattr(django_field, "base_field", None) is not None and django_field.base_field.choices:
-        return ChoiceListWidget(django_field.base_field.choices)
-    if django_field.choices:
-        default = django_field.default if django_field.has_default() else ""
-        return ChoiceWidget(django_field.choices, default=default)
-    if isinstance(django_field, models.DecimalField):
-        return DecimalNumberWidget()
-    if isinstance(django_field, (models.IntegerField, models.FloatField)):
-        return WholeNumberWidget()
-    if isinstance(django_field, models.DateField) and not isinstance(
-        django_field, models.DateTimeField
-    ):
-        return DayWidget()
-    return None
 
 
 def slug_list(attribute: str, model) -> fields.Field:
@@ -477,10 +238,10 @@ class LabelledResource(resources.ModelResource):
             except Exception:  # a widget's own error text is not written for editors
                 errors[field.column_name] = [
                     _("This value cannot be read: “%(value)s”.")
-                    % {"value": _text(row.get(field.column_name))}
+                    % {"value": cell_text(row.get(field.column_name))}
                 ]
         for column in self.required_columns:
-            if column in row and not _text(row.get(column)) and column not in errors:
+            if column in row and not cell_text(row.get(column)) and column not in errors:
                 errors[column] = [_("This column must be filled in every row.")]
         return errors
 
@@ -548,7 +309,7 @@ class PlatformResource(LabelledResource):
         if "slug" in columns:
             rows_by_slug = {}
             for number, row in enumerate(dataset.dict, start=1):
-                slug = _text(row.get("slug"))
+                slug = cell_text(row.get("slug"))
                 if slug:
                     rows_by_slug.setdefault(slug, []).append(sheet_row(dataset, number))
             for slug, numbers in rows_by_slug.items():
@@ -581,7 +342,7 @@ class PlatformResource(LabelledResource):
         sheets = getattr(dataset, "sheets", None) or {}
         if not self.row_sheets or not sheets:
             return
-        entry_slugs = {_text(row.get("slug")) for row in dataset.dict} - {""}
+        entry_slugs = {cell_text(row.get("slug")) for row in dataset.dict} - {""}
         planned, read = [], set()
         for resource_class in self.row_sheets:
             resource = resource_class()
@@ -740,7 +501,7 @@ class RowSheetResource(LabelledResource):
             number = sheet_row(dataset, index)
             instance = self._meta.model()
             errors = self.read_values(instance, row, skip=(self.parent,))
-            slug = _text(row.get(self.parent))
+            slug = cell_text(row.get(self.parent))
             if slug and slug not in parents:
                 parents[slug] = self.parent_model()._default_manager.filter(slug=slug).first()
             entry = parents.get(slug)

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
+from catalogue.import_values import ChoiceListWidget
 from catalogue.resources import (
-    ChoiceListWidget,
     PublishableResource,
     not_negative,
     slug_of,
