@@ -7,6 +7,10 @@ panels of related entries, its label in the navigation, its URL names and its fe
 Navigation, URL routing, exports, the Data page, the API router, sitemaps, feeds and
 roles all read this registry; ``catalogue/`` never imports a catalogue app.
 
+Endpoints of the API that are no catalogue's (reference lists such as places) are added
+by their own app with ``register_api_endpoint``; the router and the API page read
+``api_endpoints()``.
+
 A catalogue may add a panel to another one's detail page (strategies that cite a
 project) with ``contribute_panel``, so that dependencies keep pointing one way.
 """
@@ -33,10 +37,15 @@ class Catalogue:
     label: Any = (
         None  # the name in the navigation and on the Data page; the model's plural by default
     )
-    serializer: Any = None  # the API serializer (or its dotted path)
-    viewset: Any = None  # the API viewset (or its dotted path)
+    # The API endpoint (/api/v1/<api_prefix>/ and /api/v1/<api_prefix>/<slug>/), given by
+    # dotted path so that apps.py imports nothing heavy: ``viewset`` is usually a subclass of
+    # ``catalogue.api.CatalogueViewSet`` with ``catalogue = <key>``, whose list reads the
+    # validated ListState like the list page, and ``serializer`` its serializer (usually on
+    # ``catalogue.api.EntrySerializer``). A catalogue without a viewset has no endpoint.
+    serializer: Any = None  # the API serializer (or its dotted path): "<app>.serializers.X"
+    viewset: Any = None  # the API viewset (or its dotted path): "<app>.api.XViewSet"
     api_prefix: str = ""  # the path under /api/v1/; the key by default
-    api_basename: str = ""  # the name of the API routes; the model name by default
+    api_basename: str = ""  # the name of the API routes ("api:<basename>-list"); the model name
     # What the detail page fetches with the entry.
     detail_select: tuple = ()
     detail_prefetch: Any = ()  # a tuple, or a callable returning one (or its dotted path)
@@ -106,6 +115,19 @@ class Catalogue:
     def viewset_class(self):
         return resolve(self.viewset)
 
+    def api_endpoint(self) -> ApiEndpoint | None:
+        """The catalogue's API endpoint, or None when it registers no viewset."""
+        if not self.viewset:
+            return None
+        return ApiEndpoint(
+            prefix=self.api_prefix,
+            viewset=self.viewset,
+            basename=self.api_basename,
+            title=self.name,
+            position=self.position,
+            filterset=self.filterset,
+        )
+
     def prefetches(self) -> tuple:
         spec = (
             resolve(self.detail_prefetch)
@@ -136,7 +158,37 @@ class Catalogue:
         return list(resolve(self.vocabularies)()) if self.vocabularies else []
 
 
+@dataclass
+class ApiEndpoint:
+    """One read-only endpoint of the API: /api/v1/<prefix>/ and /api/v1/<prefix>/<slug>/.
+
+    A catalogue's endpoint comes from its registration (``Catalogue.viewset``); an app
+    registers the endpoints of its other lists (themes, places, scenarios …) with
+    ``register_api_endpoint``. The router in the project shell and the API page read
+    ``api_endpoints()``.
+    """
+
+    prefix: str  # the path under /api/v1/
+    viewset: Any  # the viewset class (or its dotted path)
+    basename: str  # the name of the routes: "api:<basename>-list", "api:<basename>-detail"
+    title: Any  # the endpoint's name on the API page (lazy, translated)
+    position: int = 100  # where it goes in the API root and on the API page (lower first)
+    # The FilterSet (or its dotted path) whose filters the API page lists; the viewset's
+    # ``filterset_class`` by default, none when it has none.
+    filterset: Any = None
+
+    def viewset_class(self):
+        return resolve(self.viewset)
+
+    def filter_names(self) -> tuple[str, ...]:
+        filterset = resolve(self.filterset) or getattr(
+            self.viewset_class(), "filterset_class", None
+        )
+        return tuple(filterset.base_filters) if filterset is not None else ()
+
+
 _catalogues: dict[str, Catalogue] = {}
+_api_endpoints: dict[str, ApiEndpoint] = {}
 _contributed: dict[str, dict[str, Any]] = {}
 _roles: dict[str, dict] = {}
 
@@ -174,6 +226,23 @@ def roles() -> dict[str, dict[str, dict]]:
 def contribute_panels(key: str, selector) -> None:
     """Add the panels ``selector(entry)`` returns (a dict) to the detail page of catalogue ``key``."""
     _contributed.setdefault(key, {})[(selector,)] = selector
+
+
+def register_api_endpoint(endpoint: ApiEndpoint) -> ApiEndpoint:
+    """Add an API endpoint that is not a catalogue's (a reference list such as places)."""
+    _api_endpoints[endpoint.prefix] = endpoint
+    return endpoint
+
+
+def unregister_api_endpoint(prefix: str) -> None:
+    _api_endpoints.pop(prefix, None)
+
+
+def api_endpoints() -> list[ApiEndpoint]:
+    """Every endpoint of the API: the catalogues' and the other lists', in order."""
+    found = [c.api_endpoint() for c in all_catalogues()]
+    endpoints = [e for e in found if e is not None] + list(_api_endpoints.values())
+    return sorted(endpoints, key=lambda e: (e.position, e.prefix))
 
 
 def all_catalogues() -> list[Catalogue]:

@@ -17,6 +17,8 @@ class InstrumentsConfig(AppConfig):
                 label=_("Instruments"),
                 filterset="instruments.filters.InstrumentFilter",
                 columns="instruments.columns.instrument_columns",
+                serializer="instruments.serializers.InstrumentSerializer",
+                viewset="instruments.api.InstrumentViewSet",
                 vocabularies="instruments.columns.vocabularies",
                 detail_select=("administrator", "parent", "successor"),
                 detail_prefetch="instruments.views.detail_prefetch",

@@ -96,21 +96,19 @@ class Endpoint:
     filters: tuple[str, ...] = ()
 
 
+def example_catalogue():
+    """The first catalogue of entries with an API endpoint: the examples of the API page."""
+    return next(c for c in registry.catalogues() if c.api_endpoint())
+
+
 @require_safe
 def api_page(request):
     root = request.build_absolute_uri("/api/v1/")
-
     endpoints = [
-        *[
-            Endpoint(f"{c.api_prefix}/", c.name, tuple(c.filterset_class().base_filters))
-            for c in registry.all_catalogues()
-        ],
-        Endpoint("themes/", _("Themes")),
-        Endpoint("target-groups/", _("Target groups")),
-        Endpoint("places/", _("Places"), ("kind", "parent", "code")),
-        Endpoint("sources/", _("Sources")),
-        Endpoint("scenarios/", _("Crisis scenarios")),
+        Endpoint(f"{e.prefix}/", e.title, e.filter_names()) for e in registry.api_endpoints()
     ]
+    example = example_catalogue()
+    example_filters = "target_group=labour-migrants&region=praha"
     return render(
         request,
         "platform_site/api.html",
@@ -118,12 +116,12 @@ def api_page(request):
             "api_root": root,
             "schema_url": request.build_absolute_uri(reverse("api:schema")),
             "endpoints": endpoints,
-            "example_list": f"{root}projects/?target_group=labour-migrants&region=praha&lang=en",
-            "example_detail": f"{root}projects/<slug>/?lang=cs",
+            "example_list": f"{root}{example.api_prefix}/?{example_filters}&lang=en",
+            "example_detail": f"{root}{example.api_prefix}/<slug>/?lang=cs",
             "example_export": request.build_absolute_uri(
-                reverse("projects:export", kwargs={"fmt": "csv"})
+                reverse(example.export_url_name, kwargs={"fmt": "csv"})
             )
-            + "?target_group=labour-migrants&region=praha",
+            + f"?{example_filters}",
             "licence": LICENCE,
             "throttle": throttle_rate(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]),
         },

@@ -17,6 +17,8 @@ class ProjectsConfig(AppConfig):
                 label=_("Projects"),
                 filterset="projects.filters.ProjectFilter",
                 columns="projects.columns.project_columns",
+                serializer="projects.serializers.ProjectSerializer",
+                viewset="projects.api.ProjectViewSet",
                 vocabularies="projects.columns.vocabularies",
                 detail_select=("lead_organisation",),
                 detail_prefetch="projects.views.detail_prefetch",

@@ -17,6 +17,8 @@ class StrategiesConfig(AppConfig):
                 label=_("Strategies"),
                 filterset="strategies.filters.StrategyFilter",
                 columns="strategies.columns.strategy_columns",
+                serializer="strategies.serializers.StrategySerializer",
+                viewset="strategies.api.StrategyViewSet",
                 vocabularies="strategies.columns.vocabularies",
                 sitemaps="strategies.sitemaps.sitemaps",
                 detail_select=("scenario",),
@@ -36,6 +38,16 @@ class StrategiesConfig(AppConfig):
                         "scenario": ("add", "change", "view"),
                     },
                 },
+            )
+        )
+        # The crisis scenarios the strategies answer are a reference list of the API.
+        registry.register_api_endpoint(
+            registry.ApiEndpoint(
+                prefix="scenarios",
+                viewset="strategies.api.ScenarioViewSet",
+                basename="scenario",
+                title=_("Crisis scenarios"),
+                position=140,
             )
         )
         # Strategies point at projects and instruments: their pages list the strategies citing them.

@@ -19,6 +19,8 @@ class TaxonomyConfig(AppConfig):
                 label=_("Organisations"),
                 filterset="taxonomy.filters.OrganisationFilter",
                 columns="taxonomy.columns.organisation_columns",
+                serializer="taxonomy.serializers.OrganisationSerializer",
+                viewset="taxonomy.api.OrganisationViewSet",
                 vocabularies="taxonomy.columns.vocabularies",
                 sitemaps="taxonomy.sitemaps.sitemaps",
                 entries=False,
@@ -50,3 +52,21 @@ class TaxonomyConfig(AppConfig):
                 },
             )
         )
+        # The vocabularies and reference lists every catalogue uses, in the API.
+        for position, (prefix, name, basename, title) in enumerate(
+            [
+                ("themes", "ThemeViewSet", "theme", _("Themes")),
+                ("target-groups", "TargetGroupViewSet", "target-group", _("Target groups")),
+                ("places", "PlaceViewSet", "place", _("Places")),
+                ("sources", "SourceViewSet", "source", _("Sources")),
+            ]
+        ):
+            registry.register_api_endpoint(
+                registry.ApiEndpoint(
+                    prefix=prefix,
+                    viewset=f"taxonomy.api.{name}",
+                    basename=basename,
+                    title=title,
+                    position=100 + 10 * position,
+                )
+            )
