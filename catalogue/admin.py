@@ -30,7 +30,7 @@ from modeltranslation.admin import (
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalogue import concurrency, history, import_templates, workflow
-from catalogue.imports import WorkbookXLSX, import_report
+from catalogue.imports import SpreadsheetCSV, WorkbookXLSX, import_report
 from catalogue.models import Status
 from catalogue.revisions import ProposedChangesMixin
 from taxonomy.models import Place
@@ -240,10 +240,8 @@ class ImportExportAdmin(ImportExportMixin):
         ]
 
     def get_import_formats(self):
-        return [
-            WorkbookXLSX if file_format is base_formats.XLSX else file_format
-            for file_format in super().get_import_formats()
-        ]
+        ours = {base_formats.XLSX: WorkbookXLSX, base_formats.CSV: SpreadsheetCSV}
+        return [ours.get(file_format, file_format) for file_format in super().get_import_formats()]
 
     def import_template_resource(self, request):
         return self.get_import_resource_classes(request)[0]()

@@ -282,7 +282,7 @@ def general_help(resource) -> list[str]:
                 "CSV: a CSV file holds one sheet, the entries; the rows of the further sheets "
                 "are imported from the XLSX workbook. The CSV template holds the column names "
                 "only: its help is this text, also on the help sheet of the XLSX template. "
-                "Save a CSV in UTF-8, with commas between the columns."
+                "Save a CSV in UTF-8, with commas or semicolons between the columns."
             )
         )
     else:
@@ -290,7 +290,7 @@ def general_help(resource) -> list[str]:
             _(
                 "CSV: the CSV template holds the column names only: its help is this text, "
                 "also on the help sheet of the XLSX template. Save a CSV in UTF-8, with commas "
-                "between the columns."
+                "or semicolons between the columns."
             )
         )
     return paragraphs

@@ -44,6 +44,21 @@ class SharedImportStorage(CacheStorage):
         return bool(self.name) and cache.get(self.CACHE_PREFIX + self.name) is not None
 
 
+class SpreadsheetCSV(base_formats.CSV):
+    """A CSV with commas or with semicolons between the columns (a spreadsheet set to
+    Czech saves the latter), whichever its first line uses."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        text = (
+            in_stream.decode(self.encoding or "utf-8-sig")
+            if isinstance(in_stream, bytes)
+            else in_stream
+        )
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        return super().create_dataset(text, delimiter=delimiter, **kwargs)
+
+
 class WorkbookXLSX(base_formats.XLSX):
     """An XLSX workbook: its first sheet holds the entries, further sheets their rows.
 

@@ -368,3 +368,19 @@ def test_old_and_labelled_headers_import_alike(publisher, headers):
     project = Project.objects.get(slug="kurzy-cestiny")
     assert (project.title_en, project.start_year) == ("Czech courses", 2019)
     assert list(project.themes.values_list("slug", flat=True)) == ["education"]
+
+
+def test_a_csv_with_semicolons_imports_like_one_with_commas(client, editor):
+    client.force_login(editor)
+    content = "Identifikátor (slug);Název (česky);Shrnutí (česky);Témata\nkurzy;Kurzy;Kurzy, pro dospělé.;education\n"
+    preview = post_import(client, content.encode("utf-8-sig"), "csv", "projects.csv")
+    assert "confirm_form" in preview.context, preview.context.get("import_report")
+    confirm(client, preview)
+    assert Project.objects.get(slug="kurzy").summary_cs == "Kurzy, pro dospělé."
+
+
+def test_the_export_form_names_the_columns_by_their_labels(client, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:projects_project_export")).content.decode()
+    assert "Název (česky)" in page
+    assert "Title Cs" not in page
