@@ -383,6 +383,23 @@ def _region_of(place):
     return None
 
 
+def manual_editions(state, applicant: str) -> dict:
+    """The manual's editions for the finder's answer, as instrument-list query strings.
+
+    The answer holds every instrument of the list state (its region, themes and groups),
+    sorted by who may apply: its edition has the same query string. The finder's "who"
+    is the list's "Who may apply" filter: the second edition holds only the instruments
+    the visitor's kind of applicant may apply for.
+    """
+    context = {"manual_query": state.querystring, "own_manual_query": "", "own_applicants": ""}
+    if applicant:
+        params = state.params.copy()
+        params.setlist("applicant", [applicant])
+        context["own_manual_query"] = params.urlencode()
+        context["own_applicants"] = applicants_phrase([applicant])
+    return context
+
+
 @require_GET
 def finder(request):
     form = FinderForm(request.GET or None)
@@ -403,6 +420,7 @@ def finder(request):
     )
     list_url = reverse("instruments:list")
     context = {
+        **manual_editions(state, applicant),
         "form": form,
         "state": state,
         "answer": answer,

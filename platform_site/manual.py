@@ -4,7 +4,8 @@ Any query string of the instrument list selects an edition ("for city districts"
 "Liberecký kraj" …): the manual reads the same validated list state as the list
 page, so it holds exactly the instruments the list shows. The same edition is
 served as a web page (with a print stylesheet) and as a tagged PDF, which is
-rendered once for each version of its content (see ``pdf.cached_pdf``).
+rendered once for each version of its content, off the request when it takes
+long (see ``pdf.pdf_or_start_render``).
 """
 
 from __future__ import annotations
@@ -212,13 +213,20 @@ def manual_pdf(request):
     if pdf.unavailable_reason():
         return pdf.pdf_unavailable_response(request, html_url=build_edition(request).html_url)
     edition = build_edition(request)
-    html = render_to_string(
-        "platform_site/manual_pdf.html", manual_context(request, edition), request=request
-    )
-    content = pdf.cached_pdf(
+    html = manual_pdf_html(request, edition)
+    content = pdf.pdf_or_start_render(
         html, stylesheets=MANUAL_STYLESHEETS, base_url=request.build_absolute_uri("/")
     )
+    if content is None:  # a long edition, still being rendered
+        return pdf.pdf_pending_response(request, html_url=edition.html_url)
     return pdf.pdf_response(content, filename=manual_filename(edition))
+
+
+def manual_pdf_html(request, edition: Edition) -> str:
+    """The document the PDF of an edition is rendered from."""
+    return render_to_string(
+        "platform_site/manual_pdf.html", manual_context(request, edition), request=request
+    )
 
 
 def manual_filename(edition: Edition) -> str:

@@ -8,6 +8,7 @@ and must provide DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL.
 import datetime
 import ipaddress
 import secrets
+import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -178,6 +179,12 @@ else:
 # Whole pages for anonymous visitors (platform_site/pagecache.py): how long a page is kept (0: no
 # page cache; off in development), and how long a CDN in front may keep it without asking.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 3600)
+
+# Rendered PDFs (the manual, checklists), one file per content version, shared by the worker
+# processes; and how long a request waits for a new rendering before it answers a page that
+# reloads itself until the PDF is ready (catalogue/pdf.py).
+PDF_CACHE_DIR = env_str("PDF_CACHE_DIR") or str(Path(tempfile.gettempdir()) / "platform-pdf")
+PDF_RENDER_WAIT_SECONDS = env_float("PDF_RENDER_WAIT_SECONDS", 10.0)
 PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 0)
 # Called with POST (header Surrogate-Key: content) whenever content changes, to purge a CDN.
 CDN_PURGE_URL = env_str("CDN_PURGE_URL")

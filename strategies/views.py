@@ -138,7 +138,9 @@ def checklist_pdf(request, slug):
         "licence": LICENCE,
     }
     html = render_to_string("strategies/checklist_pdf.html", context, request=request)
-    content = pdf.cached_pdf(
+    content = pdf.pdf_or_start_render(
         html, stylesheets=CHECKLIST_STYLESHEETS, base_url=request.build_absolute_uri("/")
     )
+    if content is None:  # waiting behind another rendering in this process
+        return pdf.pdf_pending_response(request, html_url=strategy.get_absolute_url())
     return pdf.pdf_response(content, filename=f"{strategy.slug}-checklist.pdf")

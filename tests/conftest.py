@@ -43,6 +43,14 @@ def _fresh_search_index():
     forget_index()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_store(tmp_path_factory):
+    """Rendered PDFs are stored for this test run only, never served from an earlier run's."""
+    from django.conf import settings
+
+    settings.PDF_CACHE_DIR = str(tmp_path_factory.mktemp("pdf"))
+
+
 @pytest.fixture
 def pdf_renderer():
     """Skip a test that renders a PDF on a machine without WeasyPrint's system libraries."""

@@ -1,6 +1,8 @@
 """The finder on entries built for the test: statuses, successors, bad input and its query count."""
 
 import datetime
+import html
+import re
 
 import pytest
 from django.db import connection
@@ -9,7 +11,7 @@ from django.utils import timezone
 
 from catalogue.models import Status
 from instruments.models import Instrument
-from tests.factories import make_instrument, make_place, make_project
+from tests.factories import make_instrument, make_place, make_project, make_target_group
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +99,37 @@ def test_finder_query_count_does_not_grow_with_the_answer(client):
         project.funding_lines.create(instrument=instrument)
     assert count() == small
     assert small <= 12
+
+
+def test_the_finder_links_the_manual_of_its_answer_and_of_what_the_visitor_may_apply_for(client):
+    workers = make_target_group(name_en="Labour migrants")
+    own = make_instrument(eligible_applicants=["municipality"])
+    partners = make_instrument(eligible_applicants=["ngo"])
+    law = make_instrument(kind="legislative", eligible_applicants=[])
+    for entry in (own, partners, law):
+        entry.target_groups.add(workers)
+    make_instrument(eligible_applicants=["municipality"])  # serves no chosen group
+    params = {"who": "municipality", "size": "under-2000", "target_group": workers.slug}
+    response = client.get("/en/finder/", params)
+    answered = {
+        f.instrument.slug for group in response.context["answer"].groups for f in group.findings
+    }
+    assert answered == {own.slug, partners.slug, law.slug}
+    body = response.content.decode()
+    links = [html.unescape(href) for href in re.findall(r'href="(/en/manual[^"]*)"', body)]
+    assert len(links) == 4  # two editions, each to read and as a PDF
+    editions = {}
+    for link in links:
+        path, _, query = link.partition("?")
+        assert path in ("/en/manual/", "/en/manual.pdf")
+        assert "who=" not in query and "size=" not in query  # the finder's own fields
+        editions.setdefault(query, []).append(path)
+    assert all(sorted(paths) == ["/en/manual.pdf", "/en/manual/"] for paths in editions.values())
+    holdings = {
+        query: {
+            entry.slug
+            for entry in client.get(f"/en/manual/?{query}").context["edition"].instruments
+        }
+        for query in editions
+    }
+    assert sorted(holdings.values(), key=len) == [{own.slug}, answered]

@@ -1,8 +1,14 @@
 """The manual of instruments as a web page: its editions, chapters and typography; its PDF cache."""
 
+import os
 import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from catalogue import pdf
 from catalogue.models import Status
@@ -120,7 +126,7 @@ def test_no_one_letter_word_ends_a_line_in_the_html_manual(client):
 
 
 @pytest.fixture
-def counted_renders(monkeypatch):
+def counted_renders(monkeypatch, settings, tmp_path):
     """Count PDF renderings without rendering (the cache is what is tested here)."""
     renders = []
 
@@ -130,10 +136,25 @@ def counted_renders(monkeypatch):
 
     monkeypatch.setattr(pdf, "unavailable_reason", lambda: "")
     monkeypatch.setattr(pdf, "render_pdf", fake_render)
-    from django.core.cache import cache
-
-    cache.clear()
+    settings.PDF_CACHE_DIR = str(tmp_path)
     return renders
+
+
+@pytest.fixture
+def slow_renders(counted_renders, settings):
+    """Renderings that last until the test lets them finish; requests do not wait for them."""
+    settings.PDF_RENDER_WAIT_SECONDS = 0
+    release = threading.Event()
+    fast_render = pdf.render_pdf
+
+    def slow_render(html, **kwargs):
+        assert release.wait(timeout=30)
+        return fast_render(html, **kwargs)
+
+    pdf.render_pdf = slow_render  # restored by counted_renders' monkeypatch
+    yield release
+    release.set()
+    pdf.wait_for_renders(timeout=30)
 
 
 def test_a_pdf_is_rendered_once_per_content_version(client, counted_renders):
@@ -177,3 +198,57 @@ def test_without_the_pdf_libraries_the_manual_pdf_answers_503_and_the_web_editio
     assert "apt-get install libpango-1.0-0" in response.content.decode()
     assert 'href="/en/manual/?kind=financial"' in response.content.decode()
     assert client.get("/en/manual/?kind=financial").status_code == 200
+
+
+def test_a_long_rendering_goes_on_off_the_request_behind_a_page_that_reloads_itself(
+    client, slow_renders, counted_renders
+):
+    make_instrument()
+    waiting = client.get("/en/manual.pdf?kind=financial")
+    assert waiting.status_code == 202
+    assert waiting["Cache-Control"] == "no-store"
+    body = waiting.content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in body
+    assert "This page reloads itself when the PDF is ready" in body
+    assert "Tato stránka se sama znovu načte, až bude PDF hotové" in body
+    assert 'href="/en/manual/?kind=financial"' in body
+    assert client.get("/en/manual.pdf?kind=financial").status_code == 202  # still rendering
+    slow_renders.set()
+    pdf.wait_for_renders(timeout=30)
+    ready = client.get("/en/manual.pdf?kind=financial")
+    assert ready.status_code == 200 and ready["Content-Type"] == "application/pdf"
+    assert len(counted_renders) == 1
+
+
+def test_a_pdf_another_process_is_rendering_is_not_rendered_again_unless_that_process_died(
+    client, counted_renders, settings
+):
+    make_instrument()
+    assert client.get("/cs/manual.pdf").status_code == 200  # its content version is now known
+    (stored,) = Path(settings.PDF_CACHE_DIR).glob("*.pdf")
+    stored.unlink()
+    lock = stored.with_suffix(".lock")
+    lock.write_text(str(os.getppid()))  # a live process other than this one is rendering it
+    assert client.get("/cs/manual.pdf").status_code == 202
+    assert len(counted_renders) == 1
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lock.write_text(ended.stdout.strip())  # the process holding the lock has ended
+    assert client.get("/cs/manual.pdf").status_code == 200
+    assert len(counted_renders) == 2 and not lock.exists()
+
+
+def test_render_manuals_stores_the_pdfs_visitors_then_get(client, counted_renders):
+    make_instrument(eligible_applicants=["city_district"])
+    call_command(
+        "render_manuals", "--base-url", "http://testserver", "--edition", "applicant=city_district"
+    )
+    assert len(counted_renders) == 4  # two languages, the full edition and one filtered
+    for path in ("/cs/manual.pdf", "/en/manual.pdf?applicant=city_district"):
+        response = client.get(path)
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert len(counted_renders) == 4
