@@ -177,14 +177,6 @@ def _translated(text, rng, english_share, fields):
     return values, has_english
 
 
-def with_search_documents(entries):
-    """The entries with their search documents, built by the project's own code (written with
-    the rows themselves by bulk_create)."""
-    for entry in entries:
-        entry.search_vector = search.build_search_document(entry)
-    return entries
-
-
 def generate_taxonomy(size, rng, text):
     regions = list(Place.objects.filter(kind=Place.Kind.REGION))
     places = list(Place.objects.filter(kind=Place.Kind.MUNICIPALITY))
@@ -302,7 +294,7 @@ def generate_instruments(size, rng, text, organisations, vocabularies, now):
                     evidence_level=rng.choices(evidence, evidence_weights)[0],
                 )
             )
-        batch = Instrument.objects.bulk_create(with_search_documents(batch))
+        batch = Instrument.objects.bulk_create(batch)
         _link_vocabularies(Instrument, batch, rng, *vocabularies)
         instruments += [entry for entry in batch if entry.status == Status.PUBLISHED]
         progress.advance(len(batch))
@@ -351,7 +343,7 @@ def generate_projects(size, rng, text, organisations, instruments, vocabularies,
                     contact_function_cs="koordinátor projektu",
                 )
             )
-        batch = Project.objects.bulk_create(with_search_documents(batch))
+        batch = Project.objects.bulk_create(batch)
         _link_vocabularies(Project, batch, rng, *vocabularies)
         partnerships, funding, figures = [], [], []
         for project in batch:
@@ -422,7 +414,7 @@ def generate_strategies(size, rng, text, instruments, projects, vocabularies, no
                     place_kind=place_kind,
                 )
             )
-    strategies = Strategy.objects.bulk_create(with_search_documents(strategies))
+    strategies = Strategy.objects.bulk_create(strategies)
     _link_vocabularies(Strategy, strategies, rng, *vocabularies)
     phases = list(Step.Phase.values)
     steps = Step.objects.bulk_create(
@@ -474,6 +466,15 @@ def generate(size: int, seed: int = 16) -> None:
         instruments = generate_instruments(size, rng, text, organisations, vocabularies, now)
         projects = generate_projects(size, rng, text, organisations, instruments, vocabularies, now)
         generate_strategies(size, rng, text, instruments, projects, vocabularies, now)
+        # Now that the links and rows exist: every search document again, with them, and
+        # the vocabulary that typo correction reads.
+        started = time.monotonic()
+        search.rebuild_all(
+            progress=lambda count: sys.stderr.write(
+                f"\r  search       {count:>7} documents  {time.monotonic() - started:6.1f} s"
+            )
+        )
+        sys.stderr.write("\n")
 
 
 def generated_count() -> int:

@@ -33,6 +33,7 @@ from catalogue import concurrency, history, import_templates, workflow
 from catalogue.imports import SpreadsheetCSV, WorkbookXLSX, import_report
 from catalogue.models import Status
 from catalogue.revisions import ProposedChangesMixin
+from catalogue.search import update_search_document
 from taxonomy.models import Place
 
 admin.site.site_header = _("Integration platform: editors' administration")
@@ -467,6 +468,13 @@ class PublishableAdmin(ProposedChangesMixin, ImportExportAdmin, TranslatedAdmin)
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The search document was written when the entry itself was saved, before its
+        # links and rows (themes, places, partners, funding): write it again with them.
+        if not getattr(request, "proposing_change", False):
+            update_search_document(form.instance)
 
     # --- workflow buttons on the change form -----------------------------------------------
 

@@ -193,11 +193,19 @@ def search_prefetch(model) -> list[str]:
     return [path for _, path, _ in model.search_relations]
 
 
+VOCABULARY_BATCH = 2000
+
+
 @transaction.atomic
-def rebuild_all() -> int:
-    """Rebuild every search document and the vocabulary from scratch."""
+def rebuild_all(progress=None) -> int:
+    """Rebuild every search document and the vocabulary from scratch.
+
+    The vocabulary is written every ``VOCABULARY_BATCH`` documents, so that memory stays
+    the same however large the catalogue; ``progress(count)`` is called after each batch.
+    """
     from taxonomy.models import SearchTerm
 
+    SearchTerm.objects.all().delete()
     count = 0
     documents = []
     for catalogue in catalogues():
@@ -209,7 +217,11 @@ def rebuild_all() -> int:
             model.objects.filter(pk=entry.pk).update(search_vector=_vector(document))
             documents.append(document)
             count += 1
-    SearchTerm.objects.all().delete()
+            if len(documents) == VOCABULARY_BATCH:
+                add_to_vocabulary(documents)
+                documents = []
+                if progress:
+                    progress(count)
     add_to_vocabulary(documents)
     return count
 
