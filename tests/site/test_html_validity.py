@@ -3,7 +3,8 @@
 One page of each type is rendered in both languages over the seed catalogue: the site pages,
 each catalogue's list page without and with filters (and with a value the filters reject),
 each kind of detail page, the finder, calendar, coverage pages, comparison, manual, regions,
-suggestion forms (empty and sent back with errors), the Data and API pages and the error pages;
+suggestion forms (empty and sent back with errors), the Data and API pages, the pages a PDF
+link answers while it is rendered or cannot be, and the error pages;
 the test fails when a named URL of the site answers an HTML page it does not render. All of them
 are checked in one run of the checker: one start of the Java virtual machine. Its warnings
 ("info" messages) are allowed; the only ones today are about ``inputmode`` on number fields.
@@ -207,6 +208,13 @@ def render_pages(client, directory: Path) -> dict[Path, tuple[str, str]]:
             "pdf-unavailable",
             pdf_url,
         )
+        # A long PDF still being rendered in the background.
+        with (
+            mock.patch("catalogue.pdf.unavailable_reason", return_value=None),
+            mock.patch("catalogue.pdf.pdf_or_start_render", return_value=None),
+        ):
+            response = client.get(pdf_url)
+        files[save(directory, f"{lang}-pdf-pending", response, 202)] = ("pdf-pending", pdf_url)
         # A suggestion form sent back with its errors.
         response = client.post(suggest_url, {"title": ""})
         files[save(directory, f"{lang}-suggest-form-with-errors", response, 400)] = (
