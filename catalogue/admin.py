@@ -29,7 +29,7 @@ from modeltranslation.admin import (
 )
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalogue import concurrency, history, import_templates, workflow
+from catalogue import concurrency, history, history_log, import_templates, workflow
 from catalogue.imports import SpreadsheetCSV, WorkbookXLSX, import_report
 from catalogue.models import Status
 from catalogue.revisions import ProposedChangesMixin
@@ -69,11 +69,57 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
     published or archived entry, the publish permission too).
     """
 
+    object_history_template = "admin/catalogue/object_history.html"
+    history_list_per_page = 25
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form = with_change_reason(self.form)
+
+    # --- the change reason an editor may type ----------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": without_change_reason(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if self.may_give_reason(request, obj):
+            fieldsets.append((None, {"fields": (CHANGE_REASON_FIELD,)}))
+        return fieldsets
+
+    def may_give_reason(self, request, obj) -> bool:
+        if getattr(request, "proposing_change", False):
+            return False  # the note for the reviewer says why
+        if obj is None:
+            return self.has_add_permission(request)
+        return self.has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        history.set_typed_reason(obj, form.cleaned_data.get(CHANGE_REASON_FIELD, ""))
+        if getattr(request, "restoring_version", False):
+            obj._change_reason = str(history_log.RESTORED)
+        super().save_model(request, obj, form, change)
+
+    # --- the history page: one row per save, as an editor reads it ---------------------------
+
+    def history_view_title(self, request, obj):
+        return gettext("History of changes: %(entry)s") % {"entry": obj}
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        records = list(historical_records)
+        older = records[-1].prev_record if records else None
+        versions = history_log.versions(records, self.row_models(), older=older)
+        for record, version in zip(records, versions, strict=True):
+            record.version = version
+
+    # --- viewing and restoring a version ---------------------------------------------------
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
         if not self.may_restore(request, object_id):
             raise PermissionDenied
+        request.restoring_version = True
         # Restoring a version is one new version: its fields, links and rows together.
         with history.one_version():
             response = super().history_form_view(request, object_id, version_id, extra_context)
@@ -104,6 +150,38 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
             # Restoring a deleted object creates it again.
             return self.has_add_permission(request) and self.has_change_permission(request)
         return self.has_change_permission(request, live) and not locked_for(request.user, live)
+
+
+CHANGE_REASON_FIELD = "change_reason"
+
+
+def with_change_reason(form_class):
+    """``form_class`` with the optional change reason the history shows with the version."""
+    if CHANGE_REASON_FIELD in form_class.base_fields:
+        return form_class
+    reason = forms.CharField(
+        label=_("Change reason"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+        help_text=_(
+            "Optional: what you changed and why, in a few words. The history shows it "
+            "with this version."
+        ),
+    )
+    return type(form_class.__name__, (form_class,), {CHANGE_REASON_FIELD: reason})
+
+
+def without_change_reason(fields):
+    result = []
+    for item in fields:
+        if isinstance(item, list | tuple):
+            item = type(item)(without_change_reason(item))
+            if item:
+                result.append(item)
+        elif item != CHANGE_REASON_FIELD:
+            result.append(item)
+    return tuple(result)
 
 
 class TranslatedAdmin(GuardedHistoryAdmin, TabbedTranslationAdmin):

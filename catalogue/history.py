@@ -24,6 +24,13 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 _state = threading.local()
 
+# Where the admin puts the change reason an editor typed (see set_typed_reason()).
+TYPED_REASON = "_typed_change_reason"
+REASON_SEPARATOR = " · "
+# What a save says about itself, carried over when a later save of the same version
+# works on another copy of the object (restoring links and rows does).
+_CARRIED = ("_change_reason", TYPED_REASON, "_history_user")
+
 
 class VersionGrouped(models.Model):
     """What every historical model of the platform adds: the save its record belongs to."""
@@ -39,7 +46,18 @@ class VersionedHistoricalRecords(HistoricalRecords):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("bases", [VersionGrouped])
+        # A reason the editor types, after the platform's own ("Submitted for review: note"),
+        # is longer than simple-history's default 100 characters.
+        kwargs.setdefault("history_change_reason_field", models.TextField(null=True))
         super().__init__(*args, **kwargs)
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        """The platform's reason (a workflow step …) and the one the editor typed, together."""
+        parts = [
+            super().get_change_reason_for_object(instance, history_type, using),
+            getattr(instance, TYPED_REASON, None),
+        ]
+        return REASON_SEPARATOR.join(str(part) for part in parts if part) or None
 
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
@@ -67,9 +85,22 @@ def _defer(instance, created) -> bool:
     if pending is None or getattr(instance, "skip_history_when_saving", False):
         return False
     key = (type(instance), instance.pk)
-    was_created = pending.get(key, (None, created))[1]
+    earlier, was_created = pending.get(key, (None, created))
+    if earlier is not None and earlier is not instance:
+        for name in _CARRIED:
+            if hasattr(earlier, name) and not hasattr(instance, name):
+                setattr(instance, name, getattr(earlier, name))
     pending[key] = (instance, was_created or created)
     return True
+
+
+def set_typed_reason(instance, reason: str) -> None:
+    """Record ``reason`` (typed by the editor) with the next version of ``instance``."""
+    reason = (reason or "").strip()
+    if reason:
+        setattr(instance, TYPED_REASON, reason)
+    elif hasattr(instance, TYPED_REASON):
+        delattr(instance, TYPED_REASON)
 
 
 def current_group():
