@@ -145,3 +145,18 @@ def test_notes_on_partners_and_funding_are_given_in_both_languages_or_neither(lo
 
 def test_funding_lines_without_an_instrument_say_who_paid(loaded):
     assert not FundingLine.objects.filter(instrument__isnull=True, note_cs="").exists()
+
+
+def test_seed_good_practices_meet_every_required_criterion(loaded):
+    flagged = Project.objects.filter(is_good_practice=True)
+    assert flagged.exists()
+    for project in flagged:
+        assert project.missing_good_practice_criteria() == [], project.slug
+
+
+def test_seed_reach_figures_count_people(loaded):
+    reach = KeyFigure.objects.filter(counts_reach=True)
+    assert reach.count() == 4
+    # A breakdown (by language group) never counts as reach beside its total.
+    assert not reach.filter(label_en__in=["Vietnamese", "Russian speakers"]).exists()
+    assert {figure.unit_en for figure in reach} <= {"people", "visitors"}
