@@ -2,13 +2,17 @@
 
 import re
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
+from simple_history.admin import SimpleHistoryAdmin
 
 from catalogue import workflow
+from catalogue.admin import GuardedHistoryAdmin
 from catalogue.models import Status
 from projects.models import FundingLine, KeyFigure, Partnership, Project
 from tests.factories import (
@@ -154,6 +158,10 @@ def test_dates_are_in_the_editors_language_without_microseconds(client, edited_p
     response = history_page(client, edited_project, language=language)
     version = newest(response)
     assert re.fullmatch(pattern, version.date), version.date
+    # In the site's time zone, not UTC.
+    local = version.record.history_date.astimezone(ZoneInfo(settings.TIME_ZONE))
+    if language == "cs":
+        assert version.date.endswith(f" {local.hour}:{local.minute:02d}")
     page = response.content.decode()
     assert version.date in page
     assert not re.search(r"\d{2}:\d{2}:\d{2}\.\d+", page)
@@ -273,3 +281,35 @@ def test_each_version_links_to_its_view_and_restore_page(client, editor):
     page = history_page(client, project).content.decode()
     for record in project.history.all():
         assert admin_url(project, "simple_history", record.history_id) in page
+
+
+def test_every_history_in_the_admin_reads_as_the_log(client, editor):
+    admins = [
+        model_admin
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, SimpleHistoryAdmin)
+    ]
+    assert admins
+    for model_admin in admins:
+        assert isinstance(model_admin, GuardedHistoryAdmin), model_admin
+        assert model_admin.object_history_template == "admin/catalogue/object_history.html"
+    organisation = make_organisation(name_cs="Charita Most")
+    save(client, editor, organisation, name_cs="Oblastní charita Most", change_reason="Nový název")
+    version = newest(history_page(client, organisation))
+    assert version.reason == "Nový název"
+    assert [(c.label, c.old, c.new) for c in version.changes] == [
+        ("Název (čeština)", "Charita Most", "Oblastní charita Most")
+    ]
+
+
+def test_the_history_page_needs_few_queries_per_version(
+    client, editor, django_assert_max_num_queries
+):
+    themes = [make_theme() for _ in range(3)]
+    project = make_project(status=Status.DRAFT)
+    for number, theme in enumerate(themes):
+        save(client, editor, project, title_cs=f"Verze {number}", themes=[str(theme.pk)])
+    client.force_login(editor)
+    # Per version: its diff (links included) and its rows; a page holds at most 25.
+    with django_assert_max_num_queries(80):
+        history_page(client, project)
