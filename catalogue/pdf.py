@@ -11,6 +11,7 @@ import functools
 import hashlib
 import logging
 import os
+import socket
 import threading
 import time
 from concurrent import futures
@@ -154,7 +155,7 @@ def cached_pdf(html: str, *, stylesheets: tuple[str, ...] = (), base_url: str = 
 # request may last. A request that finds no stored PDF starts its rendering in a thread
 # of its process and waits for it a few seconds; a PDF ready by then is the answer, else
 # the visitor gets a page that reloads itself until the PDF is stored. A lock file per
-# content version (holding the process id) keeps the other worker processes from
+# content version (holding the host name and process id) keeps the other processes from
 # rendering the same document meanwhile; the lock of a process that has died, or that
 # has held it longer than any rendering lasts, is taken over.
 
@@ -193,18 +194,21 @@ def _take_lock(key: str) -> bool:
             descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
             try:
-                pid = int(path.read_text() or 0)
+                host, _space, pid = path.read_text().rpartition(" ")
+                pid = int(pid or 0)
                 age = time.time() - path.stat().st_mtime
             except (FileNotFoundError, ValueError):
-                pid, age = 0, 0.0
-            if pid and _process_alive(pid) and age < STALE_LOCK_SECONDS:
+                host, pid, age = "", 0, 0.0
+            # A process of another server sharing the directory is taken to be alive.
+            alive = host not in ("", socket.gethostname()) or _process_alive(pid)
+            if pid and alive and age < STALE_LOCK_SECONDS:
                 return False
             if not pid and age < 5:
                 return False  # another process has just created it and is writing its id
             path.unlink(missing_ok=True)  # a dead process's lock
             continue
         with os.fdopen(descriptor, "w") as lock:
-            lock.write(str(os.getpid()))
+            lock.write(f"{socket.gethostname()} {os.getpid()}")
         return True
     return False
 
