@@ -296,6 +296,16 @@ class LabelledExportForm(SelectableFieldsExportForm):
         return resource().column_label(field) if field is not None else field_name
 
 
+def describe_problem(problem) -> str:
+    """One problem of an import as a sentence: where it is, then what it is."""
+    place = gettext("Sheet “%(sheet)s”") % {"sheet": problem.sheet}
+    if problem.row is not None:
+        place += ", " + gettext("row %(row)s") % {"row": problem.row}
+    if problem.column is not None:
+        place += ", " + gettext("column “%(column)s”") % {"column": problem.column}
+    return f"{place}: {problem.message}"
+
+
 class ImportExportAdmin(ImportExportMixin):
     """Import and export from the admin, for those who may add and change the entries.
 
@@ -389,6 +399,16 @@ class ImportExportAdmin(ImportExportMixin):
                 "saved in (XLSX or CSV in UTF-8) and check that the file is not damaged."
             ),
         )
+
+    def process_result(self, result, request):
+        # The file may have changed meaning since its preview (another editor published an
+        # entry of it meanwhile): then nothing was saved, and the editor learns why.
+        if result.has_errors() or result.has_validation_errors():
+            for problem in import_report(result, self.import_template_resource(request)):
+                self.message_user(request, describe_problem(problem), messages.ERROR)
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+        return super().process_result(result, request)
 
     def add_success_message(self, result, request):
         super().add_success_message(result, request)

@@ -384,3 +384,17 @@ def test_the_export_form_names_the_columns_by_their_labels(client, editor):
     page = client.get(reverse("admin:projects_project_export")).content.decode()
     assert "Název (česky)" in page
     assert "Title Cs" not in page
+
+
+def test_a_file_that_fails_on_confirmation_saves_nothing_and_says_why(client, editor):
+    client.force_login(editor)
+    content = "Identifikátor (slug),Název (česky),Shrnutí (česky)\nkurzy,Kurzy,Kurzy pro dospělé.\n"
+    preview = post_import(client, content.encode(), "csv", "projects.csv")
+    # Meanwhile a publisher publishes an entry of that slug, which an editor may not change.
+    make_project(slug="kurzy", status=Status.PUBLISHED, title_cs="Původní")
+    response = confirm(client, preview)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:projects_project_import")
+    page = client.get(response["Location"]).content.decode()
+    assert "List „Projekty“, řádek 2, sloupec „Identifikátor (slug)“" in page
+    assert Project.objects.get(slug="kurzy").title_cs == "Původní"
