@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, resources, results, widgets
 
-from catalogue import history, workflow
+from catalogue import history, search, workflow
 from catalogue.import_values import (
     LANGUAGE_CODES,
     ImportValueError,
@@ -446,6 +446,12 @@ class PublishableResource(PlatformResource):
                 instance.created_by = self.user
             instance.updated_by = self.user
 
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        # The search document was written when the entry was saved, before its links.
+        if not kwargs.get("dry_run"):
+            search.update_search_document(instance)
+
 
 class RowSheetResource(LabelledResource):
     """The rows of entries (funding lines, key figures, partners) on a sheet of their own.
@@ -563,6 +569,9 @@ class RowSheetResource(LabelledResource):
                     instance._history_user = user
                     instance._change_reason = str(_("Imported from a file"))
                     instance.save()
+            if hasattr(entry, "search_vector"):
+                # Partners and funding are part of the entry's search document.
+                search.update_search_document(entry)
         if not changed:
             return ""
         return ngettext(

@@ -398,3 +398,31 @@ def test_a_file_that_fails_on_confirmation_saves_nothing_and_says_why(client, ed
     page = client.get(response["Location"]).content.decode()
     assert "List „Projekty“, řádek 2, sloupec „Identifikátor (slug)“" in page
     assert Project.objects.get(slug="kurzy").title_cs == "Původní"
+
+
+def test_imported_themes_and_partners_are_searchable_at_once(client, publisher):
+    from catalogue.search import search_entries
+
+    make_theme(slug="zahradky", name_cs="Zahrádkaření", name_en="Allotment gardening")
+    make_organisation(slug="vlastovka", name_cs="Spolek Vlaštovka", name_en="Swallow Association")
+    client.force_login(publisher)
+    book = workbook(template(client, "projects", "project"))
+    fill(
+        book,
+        "Projekty",
+        {
+            "Identifikátor (slug)": "zahrady",
+            "Stav": "Zveřejněno",
+            "Název (česky)": "Komunitní zahrady",
+            "Shrnutí (česky)": "Společné zahrady.",
+            "Témata": "zahradky",
+        },
+    )
+    fill(book, "Partneři", {"Projekt": "zahrady", "Organizace": "vlastovka"})
+    confirm(client, post_import(client, saved(book)))
+
+    def found(query):
+        return list(search_entries(query)["projects"].values_list("slug", flat=True))
+
+    assert found("zahrádkaření") == ["zahrady"]
+    assert found("vlaštovka") == ["zahrady"]
