@@ -2,6 +2,7 @@
 
 import io
 import re
+import threading
 from pathlib import Path
 
 import pypdf
@@ -115,3 +116,31 @@ def test_without_the_pdf_libraries_the_checklist_answers_what_to_install(client,
     assert response.status_code == 503
     assert "apt-get install libpango-1.0-0" in response.content.decode()
     assert f'href="/en/strategies/{strategy.slug}/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_checklist_still_rendering_answers_a_page_that_reloads_itself(
+    client, monkeypatch, settings, tmp_path
+):
+    strategy = make_strategy()
+    release = threading.Event()
+
+    def slow_render(html, **kwargs):
+        assert release.wait(timeout=30)
+        return b"%PDF-1.7 test"
+
+    monkeypatch.setattr(pdf, "unavailable_reason", lambda: "")
+    monkeypatch.setattr(pdf, "render_pdf", slow_render)
+    settings.PDF_CACHE_DIR = str(tmp_path)
+    settings.PDF_RENDER_WAIT_SECONDS = 0
+    path = f"/cs/strategies/{strategy.slug}/checklist.pdf"
+    try:
+        waiting = client.get(path)
+        assert waiting.status_code == 202
+        assert '<meta http-equiv="refresh"' in waiting.content.decode()
+        assert f'href="/cs/strategies/{strategy.slug}/"' in waiting.content.decode()
+    finally:
+        release.set()
+        pdf.wait_for_renders(timeout=30)
+    ready = client.get(path)
+    assert ready.status_code == 200 and ready.content == b"%PDF-1.7 test"
