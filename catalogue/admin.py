@@ -70,6 +70,7 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
     """
 
     object_history_template = "admin/catalogue/object_history.html"
+    object_history_form_template = "admin/catalogue/object_history_form.html"
     history_list_per_page = 25
 
     def __init__(self, *args, **kwargs):
@@ -104,6 +105,11 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
 
     def history_view_title(self, request, obj):
         return gettext("History of changes: %(entry)s") % {"entry": obj}
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return gettext("An earlier version: %(entry)s") % {"entry": obj}
+        return gettext("Restore an earlier version: %(entry)s") % {"entry": obj}
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         records = list(historical_records)

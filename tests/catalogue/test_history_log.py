@@ -313,3 +313,20 @@ def test_the_history_page_needs_few_queries_per_version(
     # Per version: its diff (links included) and its rows; a page holds at most 25.
     with django_assert_max_num_queries(80):
         history_page(client, project)
+
+
+def test_an_earlier_version_reads_in_czech_and_restores_for_those_who_may(client, editor):
+    project = make_project(status=Status.DRAFT)
+    first = project.history.latest()
+    client.force_login(editor)
+    page = text(client.get(admin_url(project, "simple_history", first.history_id)).content.decode())
+    assert "Obnovit tuto verzi" in page
+    assert "Zpět na historii" in page
+    assert "Revert" not in page
+    published = make_project(status=Status.PUBLISHED)
+    version = published.history.latest()
+    page = text(
+        client.get(admin_url(published, "simple_history", version.history_id)).content.decode()
+    )
+    assert "Obnovit tuto verzi" not in page
+    assert "Takto záznam vypadal v této verzi." in page
