@@ -234,3 +234,88 @@ class ReferenceViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = self.queryset.model.objects.all()
         return queryset.order_by(*queryset.model._meta.ordering, "pk")
+
+
+# --- the OpenAPI description ----------------------------------------------------------------
+
+ERROR_SCHEMAS = {
+    "ValidationErrors": {
+        "type": "object",
+        "description": _(
+            "The invalid parameters, each with the reasons (filters: the filter values)."
+        ),
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    },
+    "Error": {
+        "type": "object",
+        "properties": {"detail": {"type": "string"}},
+        "required": ["detail"],
+    },
+}
+
+ERROR_ANSWERS = {
+    "400": ("ValidationErrors", _("An invalid filter value or language, with the reasons.")),
+    "404": ("Error", _("No published entry with this identifier, or a page past the end.")),
+    "429": ("Error", _("Too many requests from this address; try again later.")),
+}
+
+
+def _null_or(schema: dict) -> dict:
+    """``{"allOf": [ref], "nullable": true}`` said so that strict OpenAPI 3.0 validators agree.
+
+    A nullable ``allOf`` does not make the referenced schema accept null; the value is
+    either the referenced object or null.
+    """
+    rest = {k: v for k, v in schema.items() if k not in ("allOf", "nullable")}
+    return {**rest, "anyOf": [*schema["allOf"], {"enum": [None], "nullable": True}]}
+
+
+def _fix_schema(node):
+    """Walk the document: nullable references and "a URI or empty" strings said exactly."""
+    if isinstance(node, list):
+        return [_fix_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _fix_schema(value) for key, value in node.items()}
+    if node.get("nullable") and len(node.get("allOf", ())) == 1:
+        node = _null_or(node)
+    branches = node.get("oneOf")
+    if branches and any(branch.get("maxLength") == 0 for branch in branches):
+        # An empty string also passes a URI's branch when the format is not checked: either
+        # a URI or an empty string, not exactly one of them.
+        node["anyOf"] = node.pop("oneOf")
+    return node
+
+
+def _described(schema: dict) -> dict:
+    return {"description": str(schema["description"])} if "description" in schema else {}
+
+
+def describe_answers(result, generator, request, public):
+    """drf-spectacular hook: every answer the API gives is in its description.
+
+    Each read-only operation also answers 400 (an invalid filter value or language), 404
+    (an unknown identifier, a page past the end) and 429 (throttled); nullable nested
+    objects and blank-or-URI strings are described so that strict validators accept them.
+    """
+    result = _fix_schema(result)
+    components = result.setdefault("components", {}).setdefault("schemas", {})
+    components.update(
+        {name: {**schema, **_described(schema)} for name, schema in ERROR_SCHEMAS.items()}
+    )
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            responses = operation.setdefault("responses", {})
+            for status, (component, description) in ERROR_ANSWERS.items():
+                responses.setdefault(
+                    status,
+                    {
+                        "description": str(description),
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": f"#/components/schemas/{component}"}
+                            }
+                        },
+                    },
+                )
+    return result

@@ -369,6 +369,11 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # Enums as components (the default hook), then every error answer and exact nullables.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "catalogue.api.describe_answers",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "InstrumentKindEnum": "instruments.models.Kind",
         "OrganisationKindEnum": "taxonomy.models.Organisation.Kind",
