@@ -205,6 +205,10 @@ class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
     def counts(self, base: QuerySet) -> dict[int, int]:
         """{value's primary key: number of entries of ``base`` that belong to it}, in one query."""
         base = base.order_by()
+        if hasattr(base, "rewrite"):
+            # modeltranslation's values() would add every language's columns to each pair,
+            # and DISTINCT would then compare whole rows.
+            base = base.rewrite(False)
         pairs = None
         for path in self.paths:
             # Named columns: values_list() may put them in another order than asked.
