@@ -31,6 +31,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalogue import concurrency, history, history_log, import_templates, workflow
 from catalogue.imports import SpreadsheetCSV, WorkbookXLSX, import_report
+from catalogue.languages import PRIMARY_LANGUAGE, empty_in, filled_in
 from catalogue.models import Status
 from catalogue.revisions import ProposedChangesMixin
 from catalogue.search import update_search_document
@@ -282,9 +283,7 @@ class EnglishTranslationFilter(SimpleListFilter):
     def queryset(self, request, queryset):
         missing = Q()
         for name in queryset.model.translated_fields:
-            filled_cs = ~Q(**{f"{name}_cs": ""}) & Q(**{f"{name}_cs__isnull": False})
-            empty_en = Q(**{f"{name}_en": ""}) | Q(**{f"{name}_en__isnull": True})
-            missing |= filled_cs & empty_en
+            missing |= filled_in(name, PRIMARY_LANGUAGE) & empty_in(name, "en")
         if self.value() == "missing":
             return queryset.filter(missing)
         if self.value() == "complete":

@@ -11,7 +11,7 @@ accent and has no "ch".
 """
 
 from django.db.models import CharField, Func, Value
-from django.db.models.functions import Coalesce, Collate, NullIf
+from django.db.models.functions import Collate
 
 # Letters of each alphabet in order; the variants on a line sort as one letter.
 _CZECH = [
@@ -124,11 +124,3 @@ def sort_key_expression(expression, language: str = "cs"):
 
 def fold_expression(expression):
     return _translate(expression, _FOLD_SOURCE, _FOLD_TARGET)
-
-
-def translated(field: str, language: str):
-    """The field in the page language, falling back to the other language when empty."""
-    other = "en" if language == "cs" else "cs"
-    return Coalesce(
-        NullIf(f"{field}_{language}", Value("")), f"{field}_{other}", output_field=CharField()
-    )

@@ -22,9 +22,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import registry
+from catalogue.languages import LANGUAGES, PRIMARY_LANGUAGE, field_name, localized_text
 from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, Currency, EvidenceLevel, Status
-
-PRIMARY_LANGUAGE = "cs"
 
 
 class ColumnType:
@@ -77,14 +76,9 @@ class CatalogueColumns:
 
 def text_in(obj, name: str, ctx: ExportContext) -> str:
     """The text of a translated field in the context's language (Czech if missing and allowed)."""
-    if obj is None:
-        return ""
-    value = getattr(obj, f"{name}_{ctx.lang}", None)
-    if not value and ctx.fallback and ctx.lang != PRIMARY_LANGUAGE:
-        value = getattr(obj, f"{name}_{PRIMARY_LANGUAGE}", None)
-    if value is None:
-        value = "" if hasattr(obj, f"{name}_{PRIMARY_LANGUAGE}") else getattr(obj, name, "")
-    return value or ""
+    return localized_text(
+        obj, name, ctx.lang, fallback=ctx.fallback and ctx.lang != PRIMARY_LANGUAGE
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -358,7 +352,7 @@ def columns_for(catalogue: str) -> CatalogueColumns:
 
 
 def languages_for(lang: str) -> tuple[str, ...]:
-    return ("cs", "en") if lang == "both" else (lang,)
+    return LANGUAGES if lang == "both" else (lang,)
 
 
 def expand(spec: CatalogueColumns, lang: str) -> list[tuple[Column, str | None, str]]:
@@ -370,8 +364,8 @@ def expand(spec: CatalogueColumns, lang: str) -> list[tuple[Column, str | None, 
     result = []
     for column in spec.columns:
         if lang == "both" and column.translated:
-            for code in ("cs", "en"):
-                result.append((column, code, f"{column.key}_{code}"))
+            for code in LANGUAGES:
+                result.append((column, code, field_name(column.key, code)))
         else:
             result.append((column, None if lang == "both" else lang, column.key))
     return result

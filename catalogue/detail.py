@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalogue.exports import PUBLISHER
+from catalogue.languages import has_text_in
 from catalogue.models import Publishable, Status
 
 
@@ -17,7 +18,7 @@ def crumb(label, url=None, lang=None) -> dict:
 def has_english(obj, fields=("title", "summary")) -> bool:
     if isinstance(obj, Publishable):
         return obj.has_english
-    return all(getattr(obj, f"{name}_en", None) for name in fields)
+    return has_text_in(obj, fields, "en")
 
 
 def preview_banner(entry) -> str:

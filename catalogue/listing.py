@@ -28,7 +28,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from catalogue import registry
-from catalogue.collation import sort_key, sort_key_expression, translated
+from catalogue.collation import sort_key, sort_key_expression
+from catalogue.languages import field_name, known_language, localized_expression, page_language
 from catalogue.models import evidence_rank
 from catalogue.search import search
 from taxonomy.models import Place, TargetGroup, Theme
@@ -416,16 +417,16 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return key
 
     def title_ordering(self, language):
-        language = language if language in ("cs", "en") else "cs"
-        stored = f"{self.title_field}_sort_{language}"
+        language = known_language(language)
+        stored = field_name(f"{self.title_field}_sort", language)
         if any(field.name == stored for field in self._meta.model._meta.concrete_fields):
             # Kept by the database and indexed (see Publishable).
             return [F(stored).asc(), F("pk").asc()]
-        expression = translated(self.title_field, language)
+        expression = localized_expression(self.title_field, language)
         return [sort_key_expression(expression, language).asc(), expression.asc(), F("pk").asc()]
 
     def apply_ordering(self, queryset):
-        language = get_language() or "cs"
+        language = page_language()
         key = self.ordering_key()
         if key == "relevance" and "rank" not in queryset.query.annotations:
             key = self.default_ordering

@@ -13,7 +13,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.collation import sort_key_expression, translated
+from catalogue.collation import sort_key_expression
+from catalogue.languages import (
+    LANGUAGES,
+    PRIMARY_LANGUAGE,
+    field_name,
+    has_text_in,
+    localized_expression,
+    value_in,
+)
 
 
 class MarkdownField(models.TextField):
@@ -144,12 +152,12 @@ class Publishable(models.Model):
     # database on every write, so that a list ordered by title reads an index instead of
     # sorting every row.
     title_sort_cs = models.GeneratedField(
-        expression=sort_key_expression(translated("title", "cs"), "cs"),
+        expression=sort_key_expression(localized_expression("title", "cs"), "cs"),
         output_field=models.CharField(max_length=300, db_collation="C"),
         db_persist=True,
     )
     title_sort_en = models.GeneratedField(
-        expression=sort_key_expression(translated("title", "en"), "en"),
+        expression=sort_key_expression(localized_expression("title", "en"), "en"),
         output_field=models.CharField(max_length=300, db_collation="C"),
         db_persist=True,
     )
@@ -231,13 +239,13 @@ class Publishable(models.Model):
         """Names of the English fields that are empty while the Czech one is filled."""
         missing = []
         for name in self.translated_fields:
-            if getattr(self, f"{name}_cs", None) and not getattr(self, f"{name}_en", None):
+            if value_in(self, name, PRIMARY_LANGUAGE) and not value_in(self, name, "en"):
                 missing.append(name)
         return missing
 
     @property
     def has_english(self) -> bool:
-        return bool(getattr(self, "title_en", None) and getattr(self, "summary_en", None))
+        return has_text_in(self, ("title", "summary"), "en")
 
     def clean(self):
         super().clean()
@@ -261,12 +269,12 @@ class Publishable(models.Model):
         )
 
     def _language_columns(self, language: str) -> list[str]:
-        names = [f"{name}_{language}" for name in self.translated_fields]
+        names = [field_name(name, language) for name in self.translated_fields]
         return [name for name in names if any(f.attname == name for f in self._meta.fields)]
 
     def _note_language_changes(self, update_fields) -> list[str]:
         """Stamp the languages whose text this save changes; return the stamps set."""
-        columns = {language: self._language_columns(language) for language in ("cs", "en")}
+        columns = {language: self._language_columns(language) for language in LANGUAGES}
         if update_fields is not None and not set(update_fields) & {
             *columns["cs"],
             *columns["en"],

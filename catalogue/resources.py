@@ -29,6 +29,7 @@ from catalogue.import_values import (
     normalise_header,
     platform_widget,
 )
+from catalogue.languages import field_names
 from catalogue.models import Status
 from taxonomy.models import Place, Source, TargetGroup, Theme
 
@@ -48,7 +49,7 @@ Problem = namedtuple("Problem", "sheet row column message")
 
 def translated(*names: str) -> tuple[str, ...]:
     """title → title_cs, title_en: the columns of a translated field."""
-    return tuple(f"{name}_{code}" for name in names for code in LANGUAGE_CODES)
+    return field_names(*names)
 
 
 def in_every_language(text) -> list[str]:

@@ -27,6 +27,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from catalogue.languages import LANGUAGES, fallback_order, localized, value_in
 from catalogue.registry import catalogues
 from catalogue.search_analysis import (
     MAX_QUERY_TERMS,
@@ -62,7 +63,6 @@ __all__ = [
     "words",
 ]
 
-LANGUAGES = ("cs", "en")
 MAX_QUERY_LENGTH = 200
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Changes whenever an entry or the thesaurus is saved: each process then reloads both.
@@ -105,7 +105,7 @@ def _related_objects(entry, path: str) -> list:
 def _names(obj, language: str) -> str:
     parts = []
     for attribute in ("title", "name"):
-        value = getattr(obj, f"{attribute}_{language}", None)
+        value = value_in(obj, attribute, language)
         if value:
             parts.append(str(value))
             break
@@ -132,7 +132,7 @@ def search_sections(entry) -> list[Section]:
     for weight, field_names in entry.search_fields.items():
         for name in field_names:
             model_field = entry._meta.get_field(name)
-            texts = {lang: getattr(entry, f"{name}_{lang}", None) or "" for lang in LANGUAGES}
+            texts = {lang: value_in(entry, name, lang) or "" for lang in LANGUAGES}
             if not any(texts.values()):
                 value = getattr(entry, name, None) or ""
                 texts = dict.fromkeys(LANGUAGES, str(value)) if value else {}
@@ -567,11 +567,8 @@ def search_result(entry, query: str | QueryAnalysis, language: str) -> dict:
     matched, which field matched, and the language of the text shown (Czech when
     the page language has none)."""
     analysis = _as_analysis(query)
-    languages = [language] + [code for code in LANGUAGES if code != language]
-    title_lang = next(
-        (code for code in languages if getattr(entry, f"title_{code}", None)), language
-    )
-    title = getattr(entry, f"title_{title_lang}", None) or ""
+    languages = fallback_order(language)
+    title, title_lang = localized(entry, "title", language)
     title_html = highlight(title, analysis, max_words=200) or escape(title)
 
     sections = [s for s in search_sections(entry) if s.name != "title"]
@@ -586,7 +583,7 @@ def search_result(entry, query: str | QueryAnalysis, language: str) -> dict:
             break
     if not snippet_html:
         # Only the title matched: show the start of the summary.
-        summary = getattr(entry, f"summary_{title_lang}", None) or ""
+        summary = value_in(entry, "summary", title_lang) or ""
         snippet_html = escape(Truncator(summary).words(40))
         if title_html != escape(title):
             matched_field = str(entry._meta.get_field("title").verbose_name)

@@ -10,17 +10,17 @@ from the database by itself, so its cost does not grow with the catalogue.
 Anonymous requests are answered from the page cache until content changes.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import index, sitemap
 from django.core.paginator import Page, Paginator
 from django.db.models import Max
 from django.urls import reverse
 
+from catalogue.languages import LANGUAGES, PRIMARY_LANGUAGE, field_names, has_text_in
 from catalogue.registry import all_catalogues, catalogues, resolve
 
-CZECH = settings.LANGUAGE_CODE
-ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+CZECH = PRIMARY_LANGUAGE
+ALL_LANGUAGES = list(LANGUAGES)
 ITEMS_PER_PAGE = 5000
 
 
@@ -53,7 +53,7 @@ class BilingualSitemap(Sitemap):
         return ItemPaginator(self)
 
     def get_languages_for_item(self, item):
-        if all(getattr(item, f"{name}_en", None) for name in self.english_fields):
+        if has_text_in(item, self.english_fields, "en"):
             return ALL_LANGUAGES
         return [CZECH]
 
@@ -94,7 +94,7 @@ class CatalogueSitemap(BilingualSitemap):
         self.model = model
 
     def items(self):
-        english = [f"{name}_en" for name in self.english_fields]
+        english = field_names(*self.english_fields, languages=("en",))
         return (
             self.model.objects.published().only("pk", "slug", "updated_at", *english).order_by("pk")
         )

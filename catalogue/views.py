@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from catalogue import registry
 from catalogue.detail import crumb, page_context
+from catalogue.languages import fallback_language
 from catalogue.listing import list_state
-from catalogue.templatetags.platform import fallback_language
 
 
 def entry_list(request, catalogue):

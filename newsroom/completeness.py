@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.languages import PRIMARY_LANGUAGE, empty_in, field_name
 from catalogue.models import Status
 from catalogue.registry import catalogues
 
@@ -30,7 +31,8 @@ def _missing(model, path: str) -> Q:
     if isinstance(field_, ArrayField):
         return Q(**{path: []}) | Q(**{f"{path}__isnull": True})
     if isinstance(field_, models.CharField | models.TextField):
-        column = f"{path}_cs" if _has_column(model, f"{path}_cs") else path
+        primary = field_name(path, PRIMARY_LANGUAGE)
+        column = primary if _has_column(model, primary) else path
         return Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
     return Q(**{f"{path}__isnull": True})
 
@@ -57,7 +59,7 @@ def missing_query(model, paths) -> Q:
 
 
 def english_missing() -> Q:
-    return Q(title_en="") | Q(title_en__isnull=True) | Q(summary_en="") | Q(summary_en__isnull=True)
+    return empty_in("title", "en") | empty_in("summary", "en")
 
 
 @dataclass

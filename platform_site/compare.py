@@ -23,8 +23,9 @@ from django.views.decorators.http import require_safe
 
 from catalogue import registry
 from catalogue.exports import CONTENT_TYPES, neutralise
+from catalogue.languages import fallback_language
 from catalogue.markdown import render_markdown
-from catalogue.templatetags.platform import fallback_language, markdown_text, money, number
+from catalogue.templatetags.platform import markdown_text, money, number
 from projects.what_worked import cost_per_participant, funding_totals
 
 PARAMETER = "compare"

@@ -19,7 +19,8 @@ from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import registry
-from catalogue.collation import sort_key_expression, translated
+from catalogue.collation import sort_key_expression
+from catalogue.languages import localized_expression
 from catalogue.listing import YearField, filterset_class
 from catalogue.models import EvidenceLevel, evidence_rank
 from instruments.models import Level
@@ -84,7 +85,7 @@ class CoverageForm(forms.Form):
         super().__init__(*args, **kwargs)
         language = get_language() or "cs"
         self.fields["region"].queryset = Place.objects.filter(kind=Place.Kind.REGION).order_by(
-            sort_key_expression(translated("name", language), language)
+            sort_key_expression(localized_expression("name", language), language)
         )
 
     def clean(self):

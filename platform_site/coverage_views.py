@@ -13,7 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from catalogue.exports import CONTENT_TYPES, neutralise
+from catalogue.exports import CONTENT_TYPES, FORMATS, neutralise
 from platform_site.coverage import (
     build_coverage,
     export_headers,
@@ -22,7 +22,8 @@ from platform_site.coverage import (
     plain_parts,
 )
 
-EXPORT_FORMATS = ("csv", "xlsx")
+# The export formats of a list, but JSON: the matrix is a table, not a list of records.
+EXPORT_FORMATS = tuple(fmt for fmt in FORMATS if fmt != "json")
 
 
 @require_safe

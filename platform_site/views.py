@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from catalogue.languages import fallback_language
 from catalogue.listing import EXPORT_FORMATS
 from catalogue.models import Status
 from catalogue.registry import catalogue as catalogue_for_key
@@ -36,11 +37,7 @@ def _mark_fallback(entries, language):
     language (their text then carries lang="cs")."""
     for entry in entries:
         entry.kind_label = entry._meta.verbose_name
-        entry.fallback_lang = (
-            settings.LANGUAGE_CODE
-            if language != settings.LANGUAGE_CODE and not getattr(entry, f"title_{language}", None)
-            else ""
-        )
+        entry.fallback_lang = fallback_language(entry, "title", language) or ""
     return entries
 
 

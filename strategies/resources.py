@@ -1,8 +1,8 @@
+from catalogue.languages import field_names
 from catalogue.resources import (
     PlatformResource,
     PublishableResource,
     slug_of,
-    translated,
 )
 from strategies.models import Scenario, Strategy
 
@@ -12,7 +12,7 @@ class ScenarioResource(PlatformResource):
         model = Scenario
         fields = (
             "slug",
-            *translated("title", "situation", "warning_signs", "indicators"),
+            *field_names("title", "situation", "warning_signs", "indicators"),
             "position",
         )
         export_order = fields
@@ -28,7 +28,7 @@ class StrategyResource(PublishableResource):
             "status",
             "scenario",
             "place_kind",
-            *translated(*Strategy.translated_fields),
+            *field_names(*Strategy.translated_fields),
             "themes",
             "target_groups",
             "places",

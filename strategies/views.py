@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from catalogue import pdf
 from catalogue.detail import crumb, page_context
 from catalogue.exports import LICENCE, PUBLISHER
-from catalogue.templatetags.platform import fallback_language
+from catalogue.languages import fallback_language
 from instruments.eligibility import applicability
 from instruments.models import Instrument
 from platform_site.finder import finder_url_for

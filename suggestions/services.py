@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import slugify
 
+from catalogue.languages import field_name
 from catalogue.registry import catalogue as registered_catalogue
 from catalogue.registry import catalogues
 from suggestions.models import Suggestion
@@ -43,7 +44,10 @@ def _needs_more_than_a_title(model) -> bool:
 
 def draft_fields(suggestion: Suggestion) -> dict:
     language = suggestion.language
-    return {f"title_{language}": suggestion.title, f"summary_{language}": suggestion.description}
+    return {
+        field_name("title", language): suggestion.title,
+        field_name("summary", language): suggestion.description,
+    }
 
 
 @transaction.atomic

@@ -1,18 +1,19 @@
-from catalogue.resources import PlatformResource, slug_of, translated
+from catalogue.languages import field_names
+from catalogue.resources import PlatformResource, slug_of
 from taxonomy.models import Organisation, Place, Source, TargetGroup, Theme
 
 
 class ThemeResource(PlatformResource):
     class Meta(PlatformResource.Meta):
         model = Theme
-        fields = ("slug", *translated("name", "description"), "position")
+        fields = ("slug", *field_names("name", "description"), "position")
         export_order = fields
 
 
 class TargetGroupResource(PlatformResource):
     class Meta(PlatformResource.Meta):
         model = TargetGroup
-        fields = ("slug", *translated("name", "description"), "position")
+        fields = ("slug", *field_names("name", "description"), "position")
         export_order = fields
 
 
@@ -21,7 +22,7 @@ class PlaceResource(PlatformResource):
 
     class Meta(PlatformResource.Meta):
         model = Place
-        fields = ("slug", *translated("name"), "kind", "parent", "code")
+        fields = ("slug", *field_names("name"), "kind", "parent", "code")
         export_order = fields
 
 
@@ -32,7 +33,7 @@ class OrganisationResource(PlatformResource):
         model = Organisation
         fields = (
             "slug",
-            *translated("name", "description"),
+            *field_names("name", "description"),
             "acronym",
             "kind",
             "place",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from catalogue import registry
 from catalogue.collation import sort_key
 from catalogue.detail import crumb, page_context
-from catalogue.templatetags.platform import fallback_language
+from catalogue.languages import fallback_language
 from catalogue.views import entry_list
 from taxonomy.models import Organisation, Place
 from taxonomy.profiles import bars, build_profile, regions_overview

@@ -8,38 +8,16 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from catalogue.languages import fallback_language, page_language
 from catalogue.markdown import render_markdown
 from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel
 
 register = template.Library()
-
-
-def _page_language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
-def fallback_language(obj, field: str) -> str | None:
-    """The language a translated field is shown in when it is not the page language, else None.
-
-    django-modeltranslation fills an empty English field from Czech (and the other way
-    round); the page must say so with a ``lang`` attribute instead of mixing silently.
-    """
-    if obj is None:
-        return None
-    language = _page_language()
-    if getattr(obj, f"{field}_{language}", None):
-        return None
-    for code, _name in settings.LANGUAGES:
-        if code != language and getattr(obj, f"{field}_{code}", None):
-            return code
-    return None
 
 
 @register.filter(name="markdown")
@@ -122,7 +100,7 @@ def money(value, currency="CZK"):
     formatted = number(value)
     if not formatted:
         return ""
-    if _page_language() == "cs":
+    if page_language() == "cs":
         symbol = "Kč" if currency == "CZK" else currency
         return mark_safe(f"{conditional_escape(formatted)}\u00a0{conditional_escape(symbol)}")
     return mark_safe(f"{conditional_escape(currency)}\u00a0{conditional_escape(formatted)}")
