@@ -116,7 +116,7 @@ def detail_path(url_name: str, lang: str) -> str:
 
 
 def permalink(entry, ctx: ExportContext, url_name: str | None = None) -> str:
-    url_name = url_name or f"{entry._meta.app_label}:detail"
+    url_name = url_name or registry.url_name_for(entry, "detail")
     path = detail_path(url_name, ctx.lang).replace(SLUG_PLACEHOLDER, entry.slug)
     return f"{ctx.base_url}{path}"
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from catalogue.exports import PUBLISHER
 from catalogue.languages import has_text_in
 from catalogue.models import Publishable, Status
+from catalogue.registry import url_name_for
 
 
 def crumb(label, url=None, lang=None) -> dict:
@@ -58,16 +59,15 @@ def page_context(request, obj, english_fields=("title", "summary")) -> dict:
         with translation.override(settings.LANGUAGE_CODE):
             context["czech_url"] = obj.get_absolute_url()
     if isinstance(obj, Publishable):
-        app = obj._meta.app_label
         # The same publisher the RIS and BibTeX downloads name as the author.
         context["cite_publisher"] = PUBLISHER
-        context["feed_url"] = reverse(f"{app}:feed")
+        context["feed_url"] = reverse(url_name_for(obj, "feed"))
         context["feed_title"] = _("Newly published: %(catalogue)s") % {
             "catalogue": obj._meta.verbose_name_plural
         }
         try:
             context["cite_urls"] = {
-                fmt: reverse(f"{app}:cite", kwargs={"slug": obj.slug, "fmt": fmt})
+                fmt: reverse(url_name_for(obj, "cite"), kwargs={"slug": obj.slug, "fmt": fmt})
                 for fmt in ("ris", "bib")
             }
         except NoReverseMatch:

@@ -233,7 +233,9 @@ class Publishable(models.Model):
         return self.status == Status.PUBLISHED
 
     def get_absolute_url(self):
-        return reverse(f"{self._meta.app_label}:detail", kwargs={"slug": self.slug})
+        from catalogue.registry import url_name_for
+
+        return reverse(url_name_for(self, "detail"), kwargs={"slug": self.slug})
 
     def missing_translations(self) -> list[str]:
         """Names of the English fields that are empty while the Czech one is filled."""

@@ -69,6 +69,11 @@ class Catalogue:
     cite_url_name: str = ""
     # The iCal feed of the dates in a filtered list, for a catalogue that has one.
     ical_url_name: str = ""
+    # Where the root URLs include the app's ``urls.py`` (``catalogue.urls.registered_urls``):
+    # "<key>/" and "<app label>.urls" by default. A catalogue that shares its app's URL
+    # module with another page names the prefix of the whole module ("" for taxonomy).
+    url_prefix: str | None = None
+    urlconf: str = ""
     list_template: str = ""
     detail_template: str = ""
     # callable(request, entry) -> extra context of the detail page (breadcrumbs and the like).
@@ -89,10 +94,13 @@ class Catalogue:
             "detail_template": f"{self.app_label}/detail.html",
             "api_prefix": self.key.replace("_", "-"),
             "api_basename": self.model._meta.model_name,
+            "urlconf": f"{self.model._meta.app_config.name}.urls",
         }
         for name, value in defaults.items():
             if not getattr(self, name):
                 setattr(self, name, value)
+        if self.url_prefix is None:
+            self.url_prefix = f"{self.key}/"
 
     @property
     def app_label(self) -> str:
@@ -268,3 +276,15 @@ def catalogue_for_model(model) -> Catalogue | None:
         if entry.model is model or isinstance(model, entry.model):
             return entry
     return None
+
+
+def url_name_for(model, name: str) -> str:
+    """The URL name of page ``name`` ("detail", "feed", "cite") of a model's or entry's catalogue.
+
+    It is the registration's (``detail_url_name`` …); a model no catalogue holds keeps
+    "<app label>:<name>".
+    """
+    spec = catalogue_for_model(model)
+    if spec is not None:
+        return getattr(spec, f"{name}_url_name")
+    return f"{model._meta.app_label}:{name}"

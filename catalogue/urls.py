@@ -1,6 +1,7 @@
-"""The URLs every catalogue of entries has: list, exports, feed, detail page and citations."""
+"""The URLs every catalogue of entries has (list, exports, feed, detail page and citations),
+and the root URLs' include of every registered catalogue app."""
 
-from django.urls import path
+from django.urls import include, path
 
 
 def catalogue_urls(key: str, *extra) -> list:
@@ -20,3 +21,20 @@ def catalogue_urls(key: str, *extra) -> list:
         path("<slug:slug>/", views.entry_detail, kwargs, name="detail"),
         path("<slug:slug>/cite.<str:fmt>", exports.citation_view, kwargs, name="cite"),
     ]
+
+
+def registered_urls() -> list:
+    """An ``include()`` of each registered catalogue's URL module under its prefix.
+
+    The root URLs list these once, so a new catalogue app needs only its registration
+    and ``INSTALLED_APPS``. Two catalogues of one app share one include.
+    """
+    from catalogue.registry import all_catalogues
+
+    patterns, seen = [], set()
+    for spec in all_catalogues():
+        if spec.urlconf in seen:
+            continue
+        seen.add(spec.urlconf)
+        patterns.append(path(spec.url_prefix, include(spec.urlconf)))
+    return patterns

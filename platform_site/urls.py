@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from catalogue import exports, sitemaps
+from catalogue.urls import registered_urls
 from newsroom import views as newsroom_views
 from platform_site import (
     calendar,
@@ -58,10 +59,8 @@ urlpatterns += i18n_patterns(
     path("methodology/", views.methodology, name="methodology"),
     path("manual/", manual.manual_page, name="manual"),
     path("manual.pdf", manual.manual_pdf, name="manual-pdf"),
-    path("projects/", include("projects.urls")),
-    path("instruments/", include("instruments.urls")),
-    path("strategies/", include("strategies.urls")),
     path("suggest/", include("suggestions.urls")),
-    path("", include("taxonomy.urls")),
+    # Each registered catalogue's app under its prefix (projects/, instruments/, …).
+    *registered_urls(),
     prefix_default_language=True,
 )

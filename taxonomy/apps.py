@@ -28,6 +28,8 @@ class TaxonomyConfig(AppConfig):
                 list_url_name="taxonomy:organisations",
                 detail_url_name="taxonomy:organisation",
                 export_url_name="taxonomy:organisations-export",
+                # taxonomy/urls.py also holds the regions and places: included at the root.
+                url_prefix="",
                 list_template="taxonomy/organisation_list.html",
                 detail_template="taxonomy/organisation_detail.html",
                 position=90,

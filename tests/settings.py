@@ -14,3 +14,6 @@ AXES_ENABLED = False
 TWO_FACTOR_REQUIRED = False
 # Tests that exercise the page cache switch it on themselves.
 PAGE_CACHE_SECONDS = 0
+
+# A catalogue that exists only here: its registration alone gives it every shared page.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.toycatalogue"]  # noqa: F405
