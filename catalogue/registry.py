@@ -82,6 +82,17 @@ class Catalogue:
     roles: dict = field(default_factory=dict)
     # Where the catalogue goes in navigation and listings (lower first).
     position: int = 100
+    # The parts this catalogue plays on the site's own pages, by name, so that those pages
+    # ask the registry instead of naming a catalogue: "funding" (the instruments the
+    # finder, the calendar and the manual read), "coverage" (counted in the coverage map),
+    # "compare" (entries compared side by side).
+    provides: tuple = ()
+    # What the site's pages say about this catalogue, by name: "tagline" (its card on
+    # the home page), "place" (its count on a place's page) … A value is a text or a
+    # callable(count) -> text for a phrase with a number.
+    phrases: dict = field(default_factory=dict)
+    # callable() -> dict added to the home page's context (its scenarios, its good practice).
+    home_context: Any = None
 
     def __post_init__(self):
         defaults = {
@@ -161,6 +172,11 @@ class Catalogue:
             else:
                 result[name] = resolve(selector)(entry)
         return result
+
+    def phrase(self, name: str, *args, default=""):
+        """The text page ``name`` shows for this catalogue (see ``phrases``)."""
+        value = self.phrases.get(name, default)
+        return value(*args) if callable(value) else value
 
     def vocabulary_list(self) -> list:
         return list(resolve(self.vocabularies)()) if self.vocabularies else []
@@ -261,6 +277,19 @@ def all_catalogues() -> list[Catalogue]:
 def catalogues() -> list[Catalogue]:
     """The catalogues of publishable entries (projects, instruments, strategies …)."""
     return [c for c in all_catalogues() if c.entries]
+
+
+def providers(part: str) -> list[Catalogue]:
+    """The catalogues that play ``part`` on the site's pages (see ``Catalogue.provides``)."""
+    return [c for c in all_catalogues() if part in c.provides]
+
+
+def provider(part: str) -> Catalogue:
+    """The one catalogue that plays ``part`` ("funding": the instruments)."""
+    found = providers(part)
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} catalogues provide {part!r}; a page needs exactly one")
+    return found[0]
 
 
 def catalogue(key: str) -> Catalogue:

@@ -68,15 +68,23 @@ class BilingualSitemap(Sitemap):
         return urls
 
 
+# The URL names of the site's own pages, as the project shell registers them: the first
+# ones (the home page) before the lists of the catalogues, the others after them.
+_site_pages: dict[str, list[str]] = {"first": [], "after": []}
+
+
+def register_site_pages(*url_names: str, first: bool = False) -> None:
+    """Add pages of the site (URL names without arguments) to the pages section of sitemap.xml."""
+    _site_pages["first" if first else "after"].extend(url_names)
+
+
 class StaticPagesSitemap(BilingualSitemap):
     changefreq = "weekly"
     priority = 0.6
-    # The site's own pages, after the lists of the catalogues.
-    site_pages = ["about", "accessibility", "data", "neglected-groups"]
 
     def items(self):
         lists = [catalogue.list_url_name for catalogue in all_catalogues()]
-        return ["home", *lists, *self.site_pages]
+        return [*_site_pages["first"], *lists, *_site_pages["after"]]
 
     def location(self, item):
         return reverse(item)

@@ -24,6 +24,11 @@ class InstrumentsConfig(AppConfig):
                 detail_prefetch="instruments.views.detail_prefetch",
                 related="instruments.related.instrument_related",
                 position=20,
+                provides=("funding", "coverage", "compare"),
+                phrases={
+                    "tagline": _("Funding, legislation and methods you can use."),
+                    "place": _("instruments tied to this place"),
+                },
                 # The deadlines of any filtered instrument list have an iCal feed (the calendar).
                 ical_url_name="calendar-ical",
                 roles={

@@ -8,9 +8,12 @@ class PlatformSiteConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
+        from catalogue import sitemaps
         from platform_site import pagecache
 
         pagecache.connect_signals()
+        sitemaps.register_site_pages("home", first=True)
+        sitemaps.register_site_pages("about", "accessibility", "data", "neglected-groups")
 
 
 class PlatformAdminConfig(admin_apps.AdminConfig):

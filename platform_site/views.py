@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Window
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -16,14 +16,11 @@ from django.views.decorators.http import require_safe
 
 from catalogue.languages import fallback_language
 from catalogue.listing import EXPORT_FORMATS
-from catalogue.models import Status
-from catalogue.registry import catalogue as catalogue_for_key
-from catalogue.registry import catalogues
+from catalogue.registry import catalogues, resolve
 from catalogue.search import clean_query, run_search, search_prefetch, search_result
 from platform_site.db import timeouts
 
 HOME_RECENT_ENTRIES = 6
-HOME_GOOD_PRACTICES = 3
 SEARCH_RESULTS_PER_GROUP = 20
 # Entries loaded without a publication date go last, not first (PostgreSQL sorts NULL first in DESC).
 NEWEST_FIRST = F("published_at").desc(nulls_last=True)
@@ -46,36 +43,29 @@ def home(request):
     language = get_language()
     catalogue_counts = []
     recent = []
+    # What a catalogue adds of its own (the scenarios of the strategies, good practice).
+    extra = {}
     for catalogue in catalogues():
         published = catalogue.model.objects.published()
         catalogue_counts.append(
             {
                 "key": catalogue.key,
                 "name": catalogue.model._meta.verbose_name_plural,
+                "tagline": catalogue.phrase("tagline"),
                 "count": published.count(),
                 "url": reverse(catalogue.list_url_name),
             }
         )
         recent.extend(published.order_by(NEWEST_FIRST, "pk")[:HOME_RECENT_ENTRIES])
+        if catalogue.home_context:
+            extra.update(resolve(catalogue.home_context)())
     recent.sort(
         key=lambda entry: entry.published_at.timestamp() if entry.published_at else 0, reverse=True
     )
-    Scenario = apps.get_model("strategies", "Scenario")
-    scenarios = Scenario.objects.annotate(
-        strategy_count=Count("strategies", filter=Q(strategies__status=Status.PUBLISHED))
-    ).order_by("position", "slug")
-    good_practices = (
-        catalogue_for_key("projects")
-        .model.objects.published()
-        .filter(is_good_practice=True)
-        .select_related("lead_organisation")
-        .order_by(NEWEST_FIRST, "pk")[:HOME_GOOD_PRACTICES]
-    )
     context = {
         "catalogue_counts": catalogue_counts,
-        "scenarios": scenarios,
         "recent": _mark_fallback(recent[:HOME_RECENT_ENTRIES], language),
-        "good_practices": _mark_fallback(list(good_practices), language),
+        **extra,
     }
     return render(request, "platform_site/home.html", context)
 

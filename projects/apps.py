@@ -25,6 +25,12 @@ class ProjectsConfig(AppConfig):
                 related="projects.related.project_related",
                 related_ordering=("-start_year", "slug"),
                 position=10,
+                provides=("coverage", "compare"),
+                phrases={
+                    "tagline": _("What has been tried, and did it work?"),
+                    "place": _("projects"),
+                },
+                home_context="projects.views.home_context",
                 roles={
                     # Rows inside an entry (a partner, a funding line) may be removed by whoever
                     # edits the entry; the entries themselves are never deleted, only archived.

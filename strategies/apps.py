@@ -26,6 +26,11 @@ class StrategiesConfig(AppConfig):
                 detail_context="strategies.views.detail_context",
                 related="strategies.related.strategy_related",
                 position=30,
+                phrases={
+                    "tagline": _("Step-by-step strategies for crisis situations."),
+                    "place": _("strategies"),
+                },
+                home_context="strategies.views.home_context",
                 roles={
                     "Editors": {
                         "strategy": ("add", "change", "view"),

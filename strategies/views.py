@@ -1,6 +1,6 @@
 """The scenario page, and what a strategy's page adds to the generic detail view of ``catalogue``."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,6 +10,7 @@ from catalogue import pdf
 from catalogue.detail import crumb, page_context
 from catalogue.exports import LICENCE, PUBLISHER
 from catalogue.languages import fallback_language
+from catalogue.models import Status
 from instruments.eligibility import applicability
 from instruments.models import Instrument
 from platform_site.finder import finder_url_for
@@ -144,3 +145,11 @@ def checklist_pdf(request, slug):
     if content is None:  # waiting behind another rendering in this process
         return pdf.pdf_pending_response(request, html_url=strategy.get_absolute_url())
     return pdf.pdf_response(content, filename=f"{strategy.slug}-checklist.pdf")
+
+
+def home_context() -> dict:
+    """The home page's crisis scenarios, each with its number of published strategies."""
+    scenarios = Scenario.objects.annotate(
+        strategy_count=Count("strategies", filter=Q(strategies__status=Status.PUBLISHED))
+    ).order_by("position", "slug")
+    return {"scenarios": scenarios}

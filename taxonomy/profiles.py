@@ -15,6 +15,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.urls import reverse
 
+from catalogue import registry
 from catalogue.models import EvidenceLevel
 from taxonomy.models import Place, TargetGroup, Theme
 
@@ -56,7 +57,7 @@ def bars(items: list[tuple[str, Decimal | int, str]], row_height: int = 28) -> l
 @dataclass
 class Profile:
     place: Place
-    counts: list[tuple[str, int, str]] = field(default_factory=list)  # catalogue, count, list url
+    counts: list[tuple[str, int, str]] = field(default_factory=list)  # label, count, list url
     evidence: list[Bar] = field(default_factory=list)
     funding_years: list[Bar] = field(default_factory=list)
     funding_table: list[tuple[str, list]] = field(default_factory=list)  # source, amounts by year
@@ -119,7 +120,7 @@ def build_profile(place: Place, place_ids: set[int] | None = None) -> Profile:
         ("strategies", strategy_count),
     ):
         url = f"{reverse(f'{key}:list')}{query}" if query and key != "strategies" else ""
-        profile.counts.append((key, count, url))
+        profile.counts.append((registry.catalogue(key).phrase("place"), count, url))
 
     per_level = defaultdict(int)
     for _pk, level in project_rows:

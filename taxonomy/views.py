@@ -59,6 +59,12 @@ def place_detail(request, slug):
             ],
             crumb(place.name, lang=fallback_language(place, "name")),
         ],
+        # The lists that filter by region, for a region's "filter and export" links.
+        "region_lists": [
+            (spec.name, reverse(spec.list_url_name))
+            for spec in registry.catalogues()
+            if "region" in spec.filterset_class().base_filters
+        ],
         **place_activity(place),
         **page_context(request, place, english_fields=("name",)),
     }
