@@ -8,6 +8,7 @@ class InstrumentsConfig(AppConfig):
 
     def ready(self):
         from catalogue import registry
+        from instruments import phrases
         from instruments.models import Instrument
 
         registry.register(
@@ -28,6 +29,9 @@ class InstrumentsConfig(AppConfig):
                 phrases={
                     "tagline": _("Funding, legislation and methods you can use."),
                     "place": _("instruments tied to this place"),
+                    "short": phrases.SHORT,
+                    "count": phrases.count,
+                    "coverage": phrases.coverage,
                 },
                 # The deadlines of any filtered instrument list have an iCal feed (the calendar).
                 ical_url_name="calendar-ical",

@@ -1,6 +1,6 @@
 """The calls calendar: upcoming and recent deadlines and planned calls, and their iCal feed.
 
-Both read the instrument list's own state (``list_state(request, "instruments")``), so the
+Both read the instrument list's own state (the catalogue registered as providing "funding"), so the
 calendar of a filtered list, or of a finder answer, holds exactly that list's deadlines.
 """
 
@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
+from catalogue import registry
 from catalogue.listing import list_state
 from instruments.eligibility import status_phrase, who_may_apply
 from instruments.models import CallStatus, financial
@@ -56,7 +57,7 @@ def _months(entries) -> list[Month]:
 
 @require_GET
 def calendar_page(request):
-    state = list_state(request, "instruments")
+    state = list_state(request, registry.provider("funding").key)
     today = timezone.localdate()
     dated = state.queryset.filter(next_deadline__isnull=False).select_related(None)
     upcoming = list(
@@ -100,7 +101,7 @@ def _calendar_name(state) -> str:
 @require_GET
 def deadlines_ical(request):
     """RFC 5545 calendar of the deadlines of the filtered instrument list, one all-day event each."""
-    state = list_state(request, "instruments", with_facets=False)
+    state = list_state(request, registry.provider("funding").key, with_facets=False)
     host = request.get_host().split(":")[0] or "localhost"
     now = timezone.now()
     calendar = Calendar()

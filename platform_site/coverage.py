@@ -15,7 +15,7 @@ from django import forms
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.translation import get_language, ngettext, pgettext_lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import registry
@@ -30,8 +30,6 @@ ALL = "all"
 # Evidence levels from weakest to strongest; "evaluated" means anything above the first.
 EVIDENCE_ORDER = list(EvidenceLevel.values)
 NOT_EVALUATED = EvidenceLevel.NOT_EVALUATED
-# Filters of the map that only some catalogues have; the others ignore them.
-CATALOGUE_ONLY = {"level": {"instruments"}}
 SORTS = (
     ("order", pgettext_lazy("sort", "Usual order")),
     ("least", _("Least covered first")),
@@ -147,22 +145,19 @@ class Count_:
 
     @property
     def short(self) -> str:
-        return str(SHORT_NAMES.get(self.catalogue, self.catalogue[:1].upper()))
-
-
-SHORT_NAMES = {
-    "projects": pgettext_lazy("short for projects", "P"),
-    "instruments": pgettext_lazy("short for instruments", "I"),
-}
+        spec = registry.catalogue(self.catalogue)
+        return str(spec.phrase("short", default=self.catalogue[:1].upper()))
 
 
 def count_phrase(catalogue: str, count: int) -> str:
-    if catalogue == "projects":
-        return ngettext("%(count)d project", "%(count)d projects", count) % {"count": count}
-    if catalogue == "instruments":
-        return ngettext("%(count)d instrument", "%(count)d instruments", count) % {"count": count}
-    name = registry.catalogue(catalogue).model._meta.verbose_name_plural
-    return f"{count} {name}"
+    """ "3 projects": the catalogue's own phrase ("count"), or the number and its plural name."""
+    spec = registry.catalogue(catalogue)
+    return spec.phrase("count", count) or f"{count} {spec.model._meta.verbose_name_plural}"
+
+
+def has_filter(catalogue: str, name: str) -> bool:
+    """True when the list of ``catalogue`` has the filter ``name`` (only instruments have a level)."""
+    return name in filterset_class(catalogue).base_filters
 
 
 @dataclass
@@ -271,7 +266,7 @@ def list_params(form: CoverageForm, catalogue: str) -> QueryDict:
     params = QueryDict(mutable=True)
     data = form.cleaned_data
     for name in form.list_parameters:
-        if catalogue not in CATALOGUE_ONLY.get(name, {catalogue}):
+        if not has_filter(catalogue, name):
             continue
         value = data.get(name)
         if value in (None, ""):
@@ -344,7 +339,7 @@ def build_coverage(request, params: QueryDict | None = None) -> Coverage:
     chosen = data.get("catalogue") or ALL
     shown = [entry for entry in coverage_catalogues() if chosen in (ALL, entry.key)]
     notes = []
-    if data.get("level") and not any(entry.key in CATALOGUE_ONLY["level"] for entry in shown):
+    if data.get("level") and not any(has_filter(entry.key, "level") for entry in shown):
         notes.append(str(_("Only instruments have a level; the level filter was not applied.")))
     elif data.get("level") and len(shown) > 1:
         notes.append(str(_("Only instruments have a level: the project counts ignore it.")))
@@ -418,25 +413,10 @@ def _sort(lines: list[Line], how: str) -> None:
 
 
 def _catalogue_phrase(key: str, count: int, evaluated: int) -> str:
-    if key == "projects":
-        if count == 0:
-            return str(_("no project"))
-        phrase = count_phrase(key, count)
-        if evaluated == 0:
-            return str(_("%(projects)s, none evaluated") % {"projects": phrase})
-        return ngettext(
-            "%(projects)s, %(count)d evaluated", "%(projects)s, %(count)d evaluated", evaluated
-        ) % {"projects": phrase, "count": evaluated}
-    if count == 0:
-        return str(_("no instrument"))
-    phrase = count_phrase(key, count)
-    if evaluated == 0:
-        return str(_("%(instruments)s, none evaluated") % {"instruments": phrase})
-    return ngettext(
-        "%(instruments)s, %(count)d evaluated",
-        "%(instruments)s, %(count)d evaluated",
-        evaluated,
-    ) % {"instruments": phrase, "count": evaluated}
+    """ "no project", "3 projects, none evaluated": the catalogue's own phrase ("coverage")."""
+    return str(
+        registry.catalogue(key).phrase("coverage", count, evaluated) or count_phrase(key, count)
+    )
 
 
 def plain_parts(line: Line) -> list[tuple[str, str]]:

@@ -1,6 +1,7 @@
 """The finder: "What can we use?" for a kind of applicant, a size of municipality, a region and a situation.
 
-The answer is the instrument list's own state (``list_state(request, "instruments")``:
+The answer is the instrument list's own state (the list of the catalogue registered as
+providing "funding", ``list_state(request, registry.provider("funding").key)``:
 the same FilterSet, so the same themes, target groups and "can be used in" region
 filter as the list, its exports and its feeds), sorted into four groups, each
 instrument with a one-line reason in the page language. The finder adds only what
@@ -25,6 +26,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from catalogue import registry
 from catalogue.listing import list_state
 from catalogue.models import Status
 from catalogue.templatetags.platform import number
@@ -411,14 +413,15 @@ def finder(request):
     applicant = cleaned.get("who") or ""
     scenario = cleaned.get("scenario")
     size = cleaned.get("size") or ""
-    state = list_state(request, "instruments", with_facets=False)
+    funding = registry.provider("funding")
+    state = list_state(request, funding.key, with_facets=False)
     regions = state.filterset.form.cleaned_data.get("where") or []
     region = regions[0] if len(regions) == 1 else None
     place_kind = cleaned.get("place_kind") or ""
     answer = (
         build_answer(state, applicant, region, scenario, size, place_kind) if applicant else None
     )
-    list_url = reverse("instruments:list")
+    list_url = reverse(funding.list_url_name)
     context = {
         **manual_editions(state, applicant),
         "form": form,

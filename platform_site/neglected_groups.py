@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from catalogue import registry
 from catalogue.models import Status
-from instruments.models import Instrument
-from projects.models import Project
-from taxonomy.models import Organisation, TargetGroup
+from taxonomy.models import TargetGroup
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Group:
     heading: str
     text: str
     target_group: str = ""
+    # The entries cited, by catalogue (the field is named after the catalogue's key).
     projects: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
@@ -153,32 +154,48 @@ GROUPS = (
 )
 
 
+def cited(group: Group, key: str) -> tuple[str, ...]:
+    """The slugs a group cites in catalogue ``key``."""
+    return getattr(group, key, ())
+
+
+def _public(spec):
+    manager = spec.model.objects
+    return manager.public() if hasattr(manager, "public") else manager.published()
+
+
 def cited_entries():
-    """Every published entry and organisation the synthesis cites, by (kind, slug)."""
-    wanted = {
-        "projects": {slug for group in GROUPS for slug in group.projects},
-        "instruments": {slug for group in GROUPS for slug in group.instruments},
-        "organisations": {slug for group in GROUPS for slug in group.organisations},
-    }
+    """Every published entry and organisation the synthesis cites, by (catalogue, slug)."""
     found = {}
-    for kind, queryset in (
-        ("projects", Project.objects.filter(status=Status.PUBLISHED)),
-        ("instruments", Instrument.objects.filter(status=Status.PUBLISHED)),
-        ("organisations", Organisation.objects.public()),
-    ):
-        for obj in queryset.filter(slug__in=wanted[kind]):
-            found[(kind, obj.slug)] = obj
+    for spec in registry.all_catalogues():
+        wanted = {slug for group in GROUPS for slug in cited(group, spec.key)}
+        if wanted:
+            for obj in _public(spec).filter(slug__in=wanted):
+                found[(spec.key, obj.slug)] = obj
     return found
 
 
 def group_counts():
-    """Published projects and instruments per target group, as the filtered lists count them."""
-    published = Status.PUBLISHED
-    rows = TargetGroup.objects.annotate(
-        project_count=Count("project", filter=Q(project__status=published), distinct=True),
-        instrument_count=Count("instrument", filter=Q(instrument__status=published), distinct=True),
-    )
-    return {group.slug: group for group in rows}
+    """Per target group, the published entries of each catalogue in the coverage map, with
+    the link to its filtered list, as the lists count them: {slug: [(phrase, url)]}."""
+    specs = registry.providers("coverage")
+    annotations = {}
+    for spec in specs:
+        related = spec.model._meta.get_field("target_groups").related_query_name()
+        annotations[spec.key] = Count(
+            related, filter=Q(**{f"{related}__status": Status.PUBLISHED}), distinct=True
+        )
+    rows = TargetGroup.objects.annotate(**annotations)
+    return {
+        group.slug: [
+            (
+                spec.phrase("count", getattr(group, spec.key)),
+                f"{reverse(spec.list_url_name)}?target_group={group.slug}",
+            )
+            for spec in specs
+        ]
+        for group in rows
+    }
 
 
 @require_safe
@@ -188,14 +205,10 @@ def neglected_groups(request):
     sections = []
     for group in GROUPS:
         links = [
-            entries[(kind, slug)]
-            for kind, slugs in (
-                ("projects", group.projects),
-                ("instruments", group.instruments),
-                ("organisations", group.organisations),
-            )
-            for slug in slugs
-            if (kind, slug) in entries
+            entries[(spec.key, slug)]
+            for spec in registry.all_catalogues()
+            for slug in cited(group, spec.key)
+            if (spec.key, slug) in entries
         ]
         sections.append({"group": group, "links": links, "counts": counts.get(group.target_group)})
     return render(request, "platform_site/neglected_groups.html", {"sections": sections})

@@ -8,6 +8,7 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from catalogue import registry
+        from projects import phrases
         from projects.models import Project
 
         registry.register(
@@ -29,6 +30,9 @@ class ProjectsConfig(AppConfig):
                 phrases={
                     "tagline": _("What has been tried, and did it work?"),
                     "place": _("projects"),
+                    "short": phrases.SHORT,
+                    "count": phrases.count,
+                    "coverage": phrases.coverage,
                 },
                 home_context="projects.views.home_context",
                 roles={
