@@ -84,9 +84,12 @@ class Catalogue:
     position: int = 100
     # The parts this catalogue plays on the site's own pages, by name, so that those pages
     # ask the registry instead of naming a catalogue: "funding" (the instruments the
-    # finder, the calendar and the manual read), "coverage" (counted in the coverage map),
-    # "compare" (entries compared side by side).
+    # finder, the calendar and the manual read), "coverage" (counted in the coverage map).
     provides: tuple = ()
+    # Entries compared side by side (catalogue.comparison): callable() -> [(label, getter)]
+    # and callable(queryset) -> queryset with what the rows read (or their dotted paths).
+    compare_rows: Any = None
+    compare_queryset: Any = None
     # What the site's pages say about this catalogue, by name: "tagline" (its card on
     # the home page), "place" (its count on a place's page) … A value is a text or a
     # callable(count) -> text for a phrase with a number.

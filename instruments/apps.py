@@ -25,7 +25,9 @@ class InstrumentsConfig(AppConfig):
                 detail_prefetch="instruments.views.detail_prefetch",
                 related="instruments.related.instrument_related",
                 position=20,
-                provides=("funding", "coverage", "compare"),
+                provides=("funding", "coverage"),
+                compare_rows="instruments.compare.rows",
+                compare_queryset="instruments.compare.queryset",
                 phrases={
                     "tagline": _("Funding, legislation and methods you can use."),
                     "place": _("instruments tied to this place"),

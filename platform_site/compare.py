@@ -10,36 +10,20 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from catalogue import registry
+from catalogue.comparison import Value
 from catalogue.exports import CONTENT_TYPES, neutralise
-from catalogue.languages import fallback_language
-from catalogue.markdown import render_markdown
-from catalogue.templatetags.platform import markdown_text, money, number
-from projects.what_worked import cost_per_participant, funding_totals
 
 PARAMETER = "compare"
 MIN_ENTRIES, MAX_ENTRIES = 2, 4
-
-
-@dataclass
-class Value:
-    text: str  # plain text, for the CSV and for screen readers
-    html: SafeString | str = ""  # what the page shows, when it is richer than the text
-    lang: str | None = None  # the language the content is in when it is not the page's
-
-    def __str__(self):
-        return self.text
 
 
 @dataclass
@@ -73,159 +57,16 @@ class Comparison:
         return params.urlencode()
 
 
-# ---------------------------------------------------------------------------
-# Values
+def _queryset(spec):
+    queryset = spec.model.objects.published()
+    if spec.compare_queryset:
+        queryset = registry.resolve(spec.compare_queryset)(queryset)
+    return queryset
 
 
-def text(obj, name: str) -> Value:
-    value = getattr(obj, name, "") or ""
-    return Value(str(value), lang=fallback_language(obj, name) if value else None)
-
-
-def markdown(obj, name: str) -> Value:
-    value = getattr(obj, name, "") or ""
-    if not value:
-        return Value("–")
-    return Value(markdown_text(value), render_markdown(value), fallback_language(obj, name))
-
-
-def names(items) -> Value:
-    labels = [str(item) for item in items]
-    return Value("; ".join(labels) if labels else "–")
-
-
-def amount(value, currency) -> Value:
-    if value is None:
-        return Value("–")
-    shown = money(value, currency)
-    return Value(str(shown), shown)
-
-
-def choice(obj, name: str) -> Value:
-    return Value(str(getattr(obj, f"get_{name}_display")() or "–"))
-
-
-def _years(project) -> Value:
-    start, end = project.start_year, project.end_year
-    parts = []
-    if start:
-        parts.append(str(start))
-    if end and end != start:
-        parts.append(str(end))
-    shown = "–".join(parts)
-    if project.ongoing:
-        shown = f"{shown} – {_('ongoing')}" if shown else _("ongoing")
-    return Value(shown or "–")
-
-
-def _reach(project) -> Value:
-    figures = [figure for figure in project.key_figures.all() if figure.counts_reach]
-    if not figures:
-        return Value(_("Not stated"))
-    return Value(
-        "; ".join(
-            f"{number(figure.value)} {figure.unit} ({figure.label})".strip() for figure in figures
-        )
-    )
-
-
-def _funding(project) -> Value:
-    lines = list(project.funding_lines.all())
-    totals, complete = funding_totals(lines)
-    if not totals:
-        return Value(_("Not stated"))
-    shown = " + ".join(str(money(total.amount, total.currency)) for total in totals)
-    cost = cost_per_participant(lines, project.key_figures.all())
-    if cost:
-        shown += " · " + _("%(amount)s per participant") % {
-            "amount": money(cost.amount, cost.currency)
-        }
-    if not complete:
-        shown += " (" + _("some funding lines have no amount") + ")"
-    return Value(shown)
-
-
-def _grant(instrument) -> Value:
-    low, high = instrument.grant_min, instrument.grant_max
-    if low is None and high is None:
-        return Value("–")
-    low_text = money(low, instrument.currency) if low is not None else ""
-    high_text = money(high, instrument.currency) if high is not None else ""
-    if low is not None and high is not None:
-        shown = f"{low_text} – {high_text}"
-    elif high is not None:
-        shown = _("up to %(amount)s") % {"amount": high_text}
-    else:
-        shown = _("from %(amount)s") % {"amount": low_text}
-    return Value(str(shown), mark_safe(conditional_escape(shown)))
-
-
-def _cofinancing(instrument) -> Value:
-    rate = instrument.cofinancing_rate
-    return Value("–" if rate is None else f"{number(rate)} %")
-
-
-def _status(instrument) -> Value:
-    status = instrument.get_call_status_display() if instrument.call_status else _("Unknown")
-    if instrument.next_deadline:
-        deadline = instrument.next_deadline.isoformat()
-        return Value(f"{status} · {_('next deadline')} {deadline}")
-    return Value(str(status))
-
-
-def _evidence(entry) -> Value:
-    return Value(str(entry.get_evidence_level_display()))
-
-
-# The rows of each catalogue, in the order the page shows them.
-ROWS = {
-    "instruments": [
-        (gettext_lazy("Kind"), lambda e: choice(e, "kind")),
-        (gettext_lazy("Level"), lambda e: choice(e, "level")),
-        (
-            gettext_lazy("Who may apply"),
-            lambda e: Value("; ".join(e.get_eligible_applicants_display()) or "–"),
-        ),
-        (gettext_lazy("Allocation"), lambda e: amount(e.allocation, e.currency)),
-        (gettext_lazy("Grant"), _grant),
-        (gettext_lazy("Co-financing by the applicant"), _cofinancing),
-        (gettext_lazy("Call status and deadline"), _status),
-        (
-            gettext_lazy("Administered by"),
-            lambda e: names([e.administrator] if e.administrator else []),
-        ),
-        (gettext_lazy("Evidence level"), _evidence),
-        (gettext_lazy("Strengths"), lambda e: markdown(e, "strengths")),
-        (gettext_lazy("Weaknesses"), lambda e: markdown(e, "weaknesses")),
-    ],
-    "projects": [
-        (gettext_lazy("Places"), lambda e: names(e.places.all())),
-        (gettext_lazy("Years"), _years),
-        (gettext_lazy("Target groups"), lambda e: names(e.target_groups.all())),
-        (gettext_lazy("Themes"), lambda e: names(e.themes.all())),
-        (gettext_lazy("Reach"), _reach),
-        (gettext_lazy("Funding"), _funding),
-        (gettext_lazy("Evidence level"), _evidence),
-        (gettext_lazy("Results and outputs"), lambda e: markdown(e, "results")),
-        (gettext_lazy("Lessons and transferability"), lambda e: markdown(e, "lessons")),
-    ],
-}
-
-
-def _queryset(catalogue: str):
-    model = registry.catalogue(catalogue).model
-    queryset = model.objects.published()
-    if catalogue == "projects":
-        from projects.models import FundingLine
-
-        return queryset.prefetch_related(
-            "places",
-            "target_groups",
-            "themes",
-            "key_figures",
-            Prefetch("funding_lines", queryset=FundingLine.objects.all()),
-        )
-    return queryset.select_related("administrator")
+def comparable() -> list:
+    """The catalogues whose entries can be compared (those registering their rows)."""
+    return [spec for spec in registry.catalogues() if spec.compare_rows]
 
 
 def parse(values: list[str]) -> Comparison:
@@ -254,12 +95,13 @@ def parse(values: list[str]) -> Comparison:
     if not wanted:
         return comparison
     catalogue = next(iter(catalogues))
-    if catalogue not in ROWS:
+    specs = {spec.key: spec for spec in comparable()}
+    if catalogue not in specs:
         comparison.errors.append(_("This kind of entry cannot be compared."))
         return comparison
     comparison.catalogue = catalogue
     slugs = [slug for _catalogue, slug in wanted]
-    found = {entry.slug: entry for entry in _queryset(catalogue).filter(slug__in=slugs)}
+    found = {entry.slug: entry for entry in _queryset(specs[catalogue]).filter(slug__in=slugs)}
     comparison.entries = [found[slug] for slug in slugs if slug in found]
     missing = len(slugs) - len(comparison.entries)
     if missing:
@@ -275,7 +117,7 @@ def parse(values: list[str]) -> Comparison:
         comparison.errors.append(_("Choose at least two entries to compare."))
     comparison.rows = [
         Row(str(label), [getter(entry) for entry in comparison.entries])
-        for label, getter in ROWS[catalogue]
+        for label, getter in registry.resolve(specs[catalogue].compare_rows)()
     ]
     return comparison
 
@@ -284,9 +126,8 @@ def parse(values: list[str]) -> Comparison:
 def compare_page(request):
     comparison = parse(request.GET.getlist(PARAMETER))
     list_urls = [
-        (entry.model._meta.verbose_name_plural, reverse(f"{entry.key}:list"))
-        for entry in registry.catalogues()
-        if entry.key in ROWS
+        (entry.model._meta.verbose_name_plural, reverse(entry.list_url_name))
+        for entry in comparable()
     ]
     return render(
         request,

@@ -26,7 +26,9 @@ class ProjectsConfig(AppConfig):
                 related="projects.related.project_related",
                 related_ordering=("-start_year", "slug"),
                 position=10,
-                provides=("coverage", "compare"),
+                provides=("coverage",),
+                compare_rows="projects.compare.rows",
+                compare_queryset="projects.compare.queryset",
                 phrases={
                     "tagline": _("What has been tried, and did it work?"),
                     "place": _("projects"),
