@@ -34,6 +34,35 @@ def publisher(db):
     return _member_of("Publishers", "publisher")
 
 
+TOY_CATALOGUE = "toys"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _root_urls_with_every_catalogue():
+    """The root URLs are built once, while every catalogue (the toy one too) is registered."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - imports the URL modules
+
+
+@pytest.fixture(autouse=True)
+def _toy_catalogue_only_where_asked(request):
+    """The toy catalogue registers itself as a real app does; only the tests marked
+    ``toy_catalogue`` see it beside the real catalogues, so that the others keep
+    counting exactly the catalogues of the site."""
+    from catalogue import registry
+
+    if request.node.get_closest_marker("toy_catalogue") or not registry.is_catalogue(TOY_CATALOGUE):
+        yield
+        return
+    toy = registry.catalogue(TOY_CATALOGUE)
+    registry.unregister(TOY_CATALOGUE)
+    try:
+        yield
+    finally:
+        registry.register(toy)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_search_index():
     """Each test starts without the search vocabulary and thesaurus an earlier test left

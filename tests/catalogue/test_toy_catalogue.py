@@ -15,7 +15,7 @@ from catalogue.models import Status
 from tests.factories import Export
 from tests.toycatalogue.models import Colour, Toy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.toy_catalogue]
 
 
 @pytest.fixture
