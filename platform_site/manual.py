@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from catalogue import pdf
+from catalogue import pdf, registry
 from catalogue.collation import sort_key
 from catalogue.exports import LICENCE, PUBLISHER
 from catalogue.listing import ListState, list_state
@@ -56,7 +56,7 @@ class Edition:
 
 
 def _instrument_model():
-    return apps.get_model("instruments", "Instrument")
+    return registry.provider("funding").model
 
 
 def _edition_filters(state: ListState) -> list[tuple[str, str]]:
@@ -100,7 +100,8 @@ def example_projects(instrument) -> list:
 
 def build_edition(request) -> Edition:
     """The edition the query string asks for: the instrument list's rows, with what the manual shows."""
-    state = list_state(request, "instruments", with_facets=False)
+    funding = registry.provider("funding")
+    state = list_state(request, funding.key, with_facets=False)
     instruments = list(_with_manual_relations(state.queryset))
     for instrument in instruments:
         instrument.example_projects = example_projects(instrument)
@@ -115,7 +116,7 @@ def build_edition(request) -> Edition:
         permalink=request.build_absolute_uri(html_url),
         pdf_url=reverse("manual-pdf") + suffix,
         html_url=html_url,
-        list_url=reverse("instruments:list") + suffix,
+        list_url=reverse(funding.list_url_name) + suffix,
     )
 
 
@@ -184,7 +185,7 @@ def manual_context(request, edition: Edition) -> dict:
 
 
 def call_status_explanations() -> list[tuple[str, str]]:
-    CallStatus = apps.get_model("instruments", "Instrument")._meta.get_field("call_status")
+    CallStatus = _instrument_model()._meta.get_field("call_status")
     explanations = {
         "open": _("Applications are being accepted now, until the deadline shown."),
         "planned": _("The administrator has announced a call that is not open yet."),
