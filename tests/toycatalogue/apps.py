@@ -24,6 +24,8 @@ class ToyCatalogueConfig(AppConfig):
                 label="Toys",
                 filterset="tests.toycatalogue.filters.ToyFilter",
                 columns="tests.toycatalogue.columns.toy_columns",
+                serializer="tests.toycatalogue.serializers.ToySerializer",
+                viewset="tests.toycatalogue.api.ToyViewSet",
                 position=80,
                 roles={"Editors": {"toy": ("add", "change", "view")}},
             )
