@@ -3,9 +3,9 @@
 An export takes its rows from the same validated path as the list page
 (``listing.list_state``), so it holds exactly the rows the page counts, and
 its columns from the explicit lists in ``columns.py``. CSV and JSON are
-streamed row by row and XLSX is written through temporary files, all from one
-query per catalogue with the related rows carried in it (``carried``), so
-neither the queries nor the memory grow with the rows.
+streamed row by row and XLSX is written through temporary files, so memory does
+not grow with the rows; related rows are prefetched per chunk of the iterator,
+never per row.
 """
 
 import csv
@@ -33,7 +33,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from catalogue import carried, registry
+from catalogue import registry
 from catalogue.columns import SEARCH, ColumnType, ExportContext, columns_for, expand
 from catalogue.listing import EXPORT_FORMATS, list_state
 from catalogue.search import clean_query, search_entries
@@ -115,16 +115,24 @@ def catalogue_querysets(request, catalogue: str) -> list:
     return export_rows(request, catalogue).querysets
 
 
-def iter_entries(querysets: Iterable, spec) -> Iterator:
-    """The entries with what the columns read: one query per queryset, however many rows.
+def with_related(queryset, spec):
+    # The page's own prefetches are replaced by what the columns need.
+    queryset = queryset.prefetch_related(None)
+    if spec.select_related:
+        queryset = queryset.select_related(*spec.select_related)
+    if spec.prefetch_related:
+        queryset = queryset.prefetch_related(*spec.prefetch_related)
+    return queryset
 
-    The page's own prefetches are replaced by the columns' relations, carried in the
-    same query (``carried``) rather than prefetched once per chunk of rows.
+
+def iter_entries(querysets: Iterable, spec) -> Iterator:
+    """The entries with what the columns read, streamed through a server-side cursor.
+
+    With prefetch_related, iterator() prefetches each chunk of ``CHUNK_SIZE`` rows: a few
+    queries per chunk, never one per row, and the rows start at once however long the list.
     """
     for queryset in querysets:
-        if spec.select_related:
-            queryset = queryset.select_related(*spec.select_related)
-        yield from carried.iterate(queryset, spec.prefetch_related, chunk_size=CHUNK_SIZE)
+        yield from with_related(queryset, spec).iterator(chunk_size=CHUNK_SIZE)
 
 
 # --- the shape of a file ------------------------------------------------------------------
