@@ -88,7 +88,17 @@ def every_page(api, path, lang):
 ENDPOINTS = [endpoint.prefix for endpoint in registry.api_endpoints()]
 
 
-@pytest.mark.parametrize("prefix", ENDPOINTS)
+def from_test_app(endpoint) -> bool:
+    """An endpoint of a test-only app (the toy catalogue), which the seed content never fills."""
+    viewset = endpoint.viewset
+    module = viewset if isinstance(viewset, str) else viewset.__module__
+    return module.startswith("tests.")
+
+
+SEEDED_ENDPOINTS = [e.prefix for e in registry.api_endpoints() if not from_test_app(e)]
+
+
+@pytest.mark.parametrize("prefix", SEEDED_ENDPOINTS)
 def test_every_list_page_and_every_detail_match_the_description(api, prefix):
     for lang in LANGUAGES:
         slugs = every_page(api, f"/api/v1/{prefix}/", lang)
