@@ -25,14 +25,27 @@
     tab.parentNode.classList.toggle("translation-empty", !filled);
   }
 
-  window.addEventListener("load", function () {
+  // The tabs are built by modeltranslation's ready handler, which may run before or
+  // after the load event, and again for every inline row added later: mark each tab
+  // once, whenever it appears.
+  function markNewTabs() {
     document.querySelectorAll(".ui-tabs-nav a[href^='#']").forEach(function (tab) {
+      if (tab.dataset.translationState) {
+        return;
+      }
       var panel = document.getElementById(tab.getAttribute("href").slice(1));
       if (!panel) {
         return;
       }
+      tab.dataset.translationState = "marked";
       mark(tab, panel);
       panel.addEventListener("input", function () { mark(tab, panel); });
     });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    markNewTabs();
+    new MutationObserver(markNewTabs).observe(document.body, { childList: true, subtree: true });
   });
+  window.addEventListener("load", markNewTabs);
 })();
