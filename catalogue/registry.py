@@ -12,7 +12,10 @@ by their own app with ``register_api_endpoint``; the router and the API page rea
 ``api_endpoints()``.
 
 A catalogue may add a panel to another one's detail page (strategies that cite a
-project) with ``contribute_panel``, so that dependencies keep pointing one way.
+project) with ``contribute_panel``, so that dependencies keep pointing one way. A page of
+the site shell that an entry's page links to (the finder, pre-filled with a strategy's
+situation) is registered by the shell with ``register_page_link``: a catalogue app asks
+``page_link`` for its address and never imports the shell.
 """
 
 from __future__ import annotations
@@ -218,6 +221,7 @@ _catalogues: dict[str, Catalogue] = {}
 _api_endpoints: dict[str, ApiEndpoint] = {}
 _contributed: dict[str, dict[str, Any]] = {}
 _roles: dict[str, dict] = {}
+_page_links: dict[str, Any] = {}
 
 
 def register(catalogue: Catalogue) -> Catalogue:
@@ -253,6 +257,25 @@ def roles() -> dict[str, dict[str, dict]]:
 def contribute_panels(key: str, selector) -> None:
     """Add the panels ``selector(entry)`` returns (a dict) to the detail page of catalogue ``key``."""
     _contributed.setdefault(key, {})[(selector,)] = selector
+
+
+def register_page_link(name: str, builder) -> None:
+    """The page ``name`` whose address ``builder(*values)`` gives (or its dotted path).
+
+    Registered by the app that owns the page ("finder": the finder pre-filled with a
+    strategy's situation), so that the entries' pages linking to it need not import it.
+    """
+    _page_links[name] = builder
+
+
+def unregister_page_link(name: str) -> None:
+    _page_links.pop(name, None)
+
+
+def page_link(name: str, *values) -> str:
+    """The address of page ``name`` for ``values``; "" when no installed app has the page."""
+    builder = _page_links.get(name)
+    return resolve(builder)(*values) if builder is not None else ""
 
 
 def register_api_endpoint(endpoint: ApiEndpoint) -> ApiEndpoint:

@@ -8,12 +8,14 @@ class PlatformSiteConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from catalogue import sitemaps
+        from catalogue import registry, sitemaps
         from platform_site import pagecache
 
         pagecache.connect_signals()
         sitemaps.register_site_pages("home", first=True)
         sitemaps.register_site_pages("about", "accessibility", "data", "neglected-groups")
+        # A strategy's page links to the finder, pre-filled with its situation.
+        registry.register_page_link("finder", "platform_site.finder.finder_url_for")
 
 
 class PlatformAdminConfig(admin_apps.AdminConfig):

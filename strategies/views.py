@@ -6,14 +6,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from catalogue import pdf
+from catalogue import pdf, registry
 from catalogue.detail import crumb, page_context
 from catalogue.exports import LICENCE, PUBLISHER
 from catalogue.languages import fallback_language
 from catalogue.models import Status
 from instruments.eligibility import applicability
 from instruments.models import Instrument
-from platform_site.finder import finder_url_for
 from projects.models import Project
 from strategies.models import PlaceKind, Scenario, Step, Strategy
 from taxonomy.models import Place
@@ -97,7 +96,7 @@ def detail_context(request, strategy) -> dict:
             ),
             crumb(strategy.title, lang=fallback_language(strategy, "title")),
         ],
-        "finder_url": finder_url_for(strategy),
+        "finder_url": registry.page_link("finder", strategy),
     }
 
 
