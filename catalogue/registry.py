@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.utils.module_loading import import_string
 
 
@@ -87,8 +88,14 @@ class Catalogue:
     position: int = 100
     # The parts this catalogue plays on the site's own pages, by name, so that those pages
     # ask the registry instead of naming a catalogue: "funding" (the instruments the
-    # finder, the calendar and the manual read), "coverage" (counted in the coverage map).
+    # finder, the calendar and the manual read), "coverage" (counted in the coverage map),
+    # "practice" (what has been tried: the examples under an instrument, the evidence
+    # and funding a place's page charts), "situations" (the strategies the finder picks
+    # for a crisis scenario and a place's page lists for its kind of place).
     provides: tuple = ()
+    # The app's other models those pages read, by the part they play: {"funding_line":
+    # "projects.FundingLine"} ("<app label>.<model>" or the class); see ``model()``.
+    part_models: dict = field(default_factory=dict)
     # Entries compared side by side (catalogue.comparison): callable() -> [(label, getter)]
     # and callable(queryset) -> queryset with what the rows read (or their dotted paths).
     compare_rows: Any = None
@@ -316,6 +323,14 @@ def provider(part: str) -> Catalogue:
     if len(found) != 1:
         raise LookupError(f"{len(found)} catalogues provide {part!r}; a page needs exactly one")
     return found[0]
+
+
+def model(part: str):
+    """The one model that plays ``part`` ("scenario", "funding_line"; see ``part_models``)."""
+    found = [c.part_models[part] for c in all_catalogues() if part in c.part_models]
+    if len(found) != 1:
+        raise LookupError(f"{len(found)} catalogues provide the model {part!r}; a page needs one")
+    return apps.get_model(found[0]) if isinstance(found[0], str) else found[0]
 
 
 def catalogue(key: str) -> Catalogue:

@@ -77,7 +77,7 @@ class FinderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["place_kind"].choices = [("", ""), *PlaceKind.choices]
         self.fields["who"].choices = (("", _("Choose who you are")), *ApplicantType.choices)
-        self.fields["scenario"].queryset = apps.get_model("strategies", "Scenario").objects.all()
+        self.fields["scenario"].queryset = registry.model("scenario").objects.all()
 
 
 # ---------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def strategy_for(scenario, applicant: str, size: str, place_kind: str = ""):
     """The published strategy of the scenario that fits the kind of place, if there is one."""
     if scenario is None:
         return None
-    Strategy = apps.get_model("strategies", "Strategy")
+    Strategy = registry.provider("situations").model
     strategies = list(
         Strategy.objects.published().filter(scenario=scenario).order_by("place_kind", "slug")
     )
@@ -205,7 +205,7 @@ def strategy_for(scenario, applicant: str, size: str, place_kind: str = ""):
 def recommended_ids(scenario) -> set[int]:
     if scenario is None:
         return set()
-    Step = apps.get_model("strategies", "Step")
+    Step = registry.model("step")
     return set(
         Step.instruments.through.objects.filter(
             step__strategy__scenario=scenario, step__strategy__status=Status.PUBLISHED
@@ -217,8 +217,8 @@ def example_projects(instrument_ids) -> dict[int, list]:
     """Up to three published projects each instrument funded, in one query."""
     if not instrument_ids:
         return {}
-    FundingLine = apps.get_model("projects", "FundingLine")
-    Project = apps.get_model("projects", "Project")
+    FundingLine = registry.model("funding_line")
+    Project = registry.provider("practice").model
     lines = (
         FundingLine.objects.filter(
             instrument_id__in=instrument_ids,

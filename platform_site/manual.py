@@ -76,7 +76,7 @@ def _edition_filters(state: ListState) -> list[tuple[str, str]]:
 
 def _with_manual_relations(queryset):
     """Everything the instrument layout shows, fetched with the rows (a fixed number of queries)."""
-    Project = apps.get_model("projects", "Project")
+    Project = registry.provider("practice").model
     TargetGroup = apps.get_model("taxonomy", "TargetGroup")
     return queryset.select_related("administrator", "parent", "successor").prefetch_related(
         Prefetch("target_groups", queryset=TargetGroup.objects.order_by("position", "slug")),

@@ -2,7 +2,6 @@ import datetime
 import sys
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 from django.db.models import Count, F, Window
@@ -14,6 +13,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from catalogue import registry
 from catalogue.languages import fallback_language
 from catalogue.listing import EXPORT_FORMATS
 from catalogue.registry import catalogues, resolve
@@ -200,7 +200,7 @@ def server_error(request):
 def methodology(request):
     from catalogue.models import EVIDENCE_LEVEL_EXPLANATIONS, EvidenceLevel
 
-    GoodPracticeCriterion = apps.get_model("projects", "GoodPracticeCriterion")
+    GoodPracticeCriterion = registry.model("good_practice_criterion")
     context = {
         "evidence_levels": [
             (level, label, EVIDENCE_LEVEL_EXPLANATIONS[level])

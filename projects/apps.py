@@ -26,7 +26,11 @@ class ProjectsConfig(AppConfig):
                 related="projects.related.project_related",
                 related_ordering=("-start_year", "slug"),
                 position=10,
-                provides=("coverage",),
+                provides=("coverage", "practice"),
+                part_models={
+                    "funding_line": "projects.FundingLine",
+                    "good_practice_criterion": "projects.GoodPracticeCriterion",
+                },
                 compare_rows="projects.compare.rows",
                 compare_queryset="projects.compare.queryset",
                 phrases={

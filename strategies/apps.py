@@ -26,6 +26,8 @@ class StrategiesConfig(AppConfig):
                 detail_context="strategies.views.detail_context",
                 related="strategies.related.strategy_related",
                 position=30,
+                provides=("situations",),
+                part_models={"scenario": "strategies.Scenario", "step": "strategies.Step"},
                 phrases={
                     "tagline": _("Step-by-step strategies for crisis situations."),
                     "place": _("strategies"),
