@@ -1,9 +1,9 @@
 """Facets of the organisation list: kind and region, and a search by name."""
 
-from django.apps import apps
 from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from catalogue import registry
 from catalogue.collation import fold, fold_expression
 from catalogue.listing import (
     CatalogueFilterSet,
@@ -61,9 +61,10 @@ class OrganisationFilter(CatalogueFilterSet):
         return Organisation.objects.public()
 
     def select_for_page(self, queryset):
-        # Only published entries count; the catalogue models are looked up, not imported.
-        project = apps.get_model("projects", "Project")
-        instrument = apps.get_model("instruments", "Instrument")
+        # Only published entries count; the catalogues are looked up in the registry by
+        # the part they play (the projects they lead or join, the instruments they run).
+        project = registry.provider("practice").model
+        instrument = registry.provider("funding").model
         published = Q(status=Status.PUBLISHED)
         projects = (
             project.objects.filter(published)

@@ -1,8 +1,9 @@
 """A place in figures: its entries, their evidence, their funding and their coverage.
 
 A place includes the places below it (a region holds its municipalities and
-their districts), as the region filter of the lists does. The catalogue models
-are looked up through the app registry: taxonomy imports no catalogue app.
+their districts), as the region filter of the lists does. The catalogues are looked
+up in the registry by the part they play ("practice": the projects, "funding": the
+instruments, "situations": the strategies): taxonomy imports no catalogue app.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Q
 from django.urls import reverse
 
@@ -90,37 +90,39 @@ def region_of(place: Place) -> Place | None:
     return current
 
 
+def _published_in(model, place_ids):
+    return model.objects.published().filter(
+        pk__in=model.objects.filter(places__in=place_ids).values("pk")
+    )
+
+
 def build_profile(place: Place, place_ids: set[int] | None = None) -> Profile:
     """The figures of ``place``; ``place_ids`` (it and the places below it) when already known."""
-    Project = apps.get_model("projects", "Project")
-    Instrument = apps.get_model("instruments", "Instrument")
-    Strategy = apps.get_model("strategies", "Strategy")
-    FundingLine = apps.get_model("projects", "FundingLine")
+    practice = registry.provider("practice")
+    funding = registry.provider("funding")
+    situations = registry.provider("situations")
+    Instrument = funding.model
+    FundingLine = registry.model("funding_line")
     if place_ids is None:
         place_ids = Place.objects.with_descendants([place])
     profile = Profile(place=place)
     region = region_of(place)
     query = f"?region={region.slug}" if region is not None and region == place else ""
 
-    projects = Project.objects.published().filter(
-        pk__in=Project.objects.filter(places__in=place_ids).values("pk")
-    )
-    instruments = Instrument.objects.published().filter(
-        pk__in=Instrument.objects.filter(places__in=place_ids).values("pk")
-    )
-    strategies = Strategy.objects.published().filter(
-        pk__in=Strategy.objects.filter(places__in=place_ids).values("pk")
-    )
+    projects = _published_in(practice.model, place_ids)
     project_rows = list(projects.values_list("pk", "evidence_level"))
-    instrument_count = instruments.count()
-    strategy_count = strategies.count()
-    for key, count in (
-        ("projects", len(project_rows)),
-        ("instruments", instrument_count),
-        ("strategies", strategy_count),
-    ):
-        url = f"{reverse(f'{key}:list')}{query}" if query and key != "strategies" else ""
-        profile.counts.append((registry.catalogue(key).phrase("place"), count, url))
+    # The entries of each catalogue with a "place" phrase, each count linking to its list
+    # filtered by the region where the list has that filter.
+    for catalogue in registry.catalogues():
+        if "place" not in catalogue.phrases:
+            continue
+        if catalogue is practice:
+            count = len(project_rows)
+        else:
+            count = _published_in(catalogue.model, place_ids).count()
+        filters = catalogue.filterset_class().base_filters
+        url = f"{reverse(catalogue.list_url_name)}{query}" if query and "region" in filters else ""
+        profile.counts.append((catalogue.phrase("place"), count, url))
 
     per_level = defaultdict(int)
     for _pk, level in project_rows:
@@ -161,7 +163,8 @@ def build_profile(place: Place, place_ids: set[int] | None = None) -> Profile:
 
     # Coverage: target group × theme pairs with at least one project or instrument here.
     pairs, evaluated_groups, groups_seen = set(), set(), set()
-    for model, queryset in ((Project, projects), (Instrument, instruments)):
+    for model in (catalogue.model for catalogue in registry.providers("coverage")):
+        queryset = _published_in(model, place_ids)
         rows = (
             model.objects.filter(pk__in=queryset.values("pk"))
             .filter(themes__isnull=False, target_groups__isnull=False)
@@ -201,15 +204,15 @@ def build_profile(place: Place, place_ids: set[int] | None = None) -> Profile:
         .order_by("title")
     )
     profile.instruments = list(usable[:INSTRUMENTS_SHOWN])
-    profile.instruments_url = f"{reverse('instruments:list')}?" + "&".join(
+    profile.instruments_url = f"{reverse(funding.list_url_name)}?" + "&".join(
         f"applicant={applicant}" for applicant in applicants
     )
 
     kinds = STRATEGY_KINDS.get(place.kind, [])
     profile.strategies = list(
-        Strategy.objects.published().filter(place_kind__in=kinds).order_by("title")
+        situations.model.objects.published().filter(place_kind__in=kinds).order_by("title")
     )
-    profile.strategies_url = f"{reverse('strategies:list')}?" + "&".join(
+    profile.strategies_url = f"{reverse(situations.list_url_name)}?" + "&".join(
         f"place_kind={kind}" for kind in kinds
     )
     return profile
@@ -250,7 +253,7 @@ class RegionFigures:
 
     @property
     def projects_url(self) -> str:
-        return f"{reverse('projects:list')}?region={self.region.slug}"
+        return f"{reverse(registry.provider('practice').list_url_name)}?region={self.region.slug}"
 
     @property
     def evaluated_url(self) -> str:
@@ -263,14 +266,14 @@ class RegionFigures:
 
     @property
     def instruments_url(self) -> str:
-        return f"{reverse('instruments:list')}?region={self.region.slug}"
+        return f"{reverse(registry.provider('funding').list_url_name)}?region={self.region.slug}"
 
 
 def regions_overview() -> tuple[list[RegionFigures], int]:
     """The same figures for every region, from a fixed number of queries."""
-    Project = apps.get_model("projects", "Project")
-    Instrument = apps.get_model("instruments", "Instrument")
-    FundingLine = apps.get_model("projects", "FundingLine")
+    Project = registry.provider("practice").model
+    Instrument = registry.provider("funding").model
+    FundingLine = registry.model("funding_line")
     places = {
         pk: (kind, parent)
         for pk, kind, parent in Place.objects.values_list("pk", "kind", "parent_id")
