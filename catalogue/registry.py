@@ -101,9 +101,14 @@ class Catalogue:
     compare_rows: Any = None
     compare_queryset: Any = None
     # What the site's pages say about this catalogue, by name: "tagline" (its card on
-    # the home page), "place" (its count on a place's page) … A value is a text or a
-    # callable(count) -> text for a phrase with a number.
+    # the home page), "place" (its count on a place's page), "suggestion_title" and
+    # "suggestion_description" (the label of the first field of the suggestion form and
+    # the help of its description) … A value is a text or a callable(count) -> text for
+    # a phrase with a number.
     phrases: dict = field(default_factory=dict)
+    # The optional fields of the suggestion form a new entry of this catalogue asks for
+    # ("place": where it happened); the others are left out.
+    suggestion_fields: tuple = ()
     # callable() -> dict added to the home page's context (its scenarios, its good practice).
     home_context: Any = None
 

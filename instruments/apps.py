@@ -34,6 +34,13 @@ class InstrumentsConfig(AppConfig):
                     "short": phrases.SHORT,
                     "count": phrases.count,
                     "coverage": phrases.coverage,
+                    "suggestion_title": _(
+                        "Name of the instrument (programme, grant, law, institution …)"
+                    ),
+                    "suggestion_description": _(
+                        "What it offers, who may use it (municipalities, NGOs, schools …) and "
+                        "where it is described."
+                    ),
                 },
                 # The deadlines of any filtered instrument list have an iCal feed (the calendar).
                 ical_url_name="calendar-ical",

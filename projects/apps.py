@@ -39,7 +39,13 @@ class ProjectsConfig(AppConfig):
                     "short": phrases.SHORT,
                     "count": phrases.count,
                     "coverage": phrases.coverage,
+                    "suggestion_title": _("Name of the project"),
+                    "suggestion_description": _(
+                        "What the project does, for whom, when it ran and what it achieved, "
+                        "as far as you know."
+                    ),
                 },
+                suggestion_fields=("place",),
                 home_context="projects.views.home_context",
                 roles={
                     # Rows inside an entry (a partner, a funding line) may be removed by whoever

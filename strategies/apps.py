@@ -31,6 +31,10 @@ class StrategiesConfig(AppConfig):
                 phrases={
                     "tagline": _("Step-by-step strategies for crisis situations."),
                     "place": _("strategies"),
+                    "suggestion_title": _("What situation is the strategy for?"),
+                    "suggestion_description": _(
+                        "What a municipality or region should do, and what has worked elsewhere."
+                    ),
                 },
                 home_context="strategies.views.home_context",
                 roles={

@@ -9,28 +9,13 @@ from django.core import signing
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from catalogue import registry
 from suggestions.models import Suggestion
 
 TOKEN_SALT = "suggestions.form-started"
 TOKEN_MAX_AGE = 24 * 3600
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-# What the first field is called in each catalogue, and what the description should say.
-TITLE_LABELS = {
-    "projects": _("Name of the project"),
-    "instruments": _("Name of the instrument (programme, grant, law, institution …)"),
-    "strategies": _("What situation is the strategy for?"),
-}
-DESCRIPTION_HELP = {
-    "projects": _(
-        "What the project does, for whom, when it ran and what it achieved, as far as you know."
-    ),
-    "instruments": _(
-        "What it offers, who may use it (municipalities, NGOs, schools …) and where it is "
-        "described."
-    ),
-    "strategies": _("What a municipality or region should do, and what has worked elsewhere."),
-}
 CORRECTION_HELP = _("What is wrong or missing, and what the right information is.")
 
 
@@ -90,9 +75,13 @@ class SuggestionForm(forms.ModelForm):
             for name in ("place", "organisation"):
                 del self.fields[name]
         else:
-            title.label = TITLE_LABELS.get(catalogue, title.label)
-            description.help_text = DESCRIPTION_HELP.get(catalogue, "")
-            if catalogue != "projects":
+            # What the first field is called and what the description should say are the
+            # catalogue's own phrases, as are the optional fields it asks for.
+            spec = registry.catalogue(catalogue) if registry.is_catalogue(catalogue) else None
+            if spec is not None:
+                title.label = spec.phrase("suggestion_title", default=title.label)
+                description.help_text = spec.phrase("suggestion_description")
+            if spec is None or "place" not in spec.suggestion_fields:
                 del self.fields["place"]
         self.fields["submitter_email"].help_text = _(
             "Optional. Only the editors see it, to ask you a question; it is never published."
