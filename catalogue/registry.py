@@ -103,7 +103,8 @@ class Catalogue:
     # What the site's pages say about this catalogue, by name: "tagline" (its card on
     # the home page), "place" (its count on a place's page), "suggestion_title" and
     # "suggestion_description" (the label of the first field of the suggestion form and
-    # the help of its description) … A value is a text or a callable(count) -> text for
+    # the help of its description), "api" (how the API page's description names it) …
+    # A value is a text or a callable(count) -> text for
     # a phrase with a number.
     phrases: dict = field(default_factory=dict)
     # The optional fields of the suggestion form a new entry of this catalogue asks for

@@ -31,6 +31,7 @@ class InstrumentsConfig(AppConfig):
                 phrases={
                     "tagline": _("Funding, legislation and methods you can use."),
                     "place": _("instruments tied to this place"),
+                    "api": _("instruments"),
                     "short": phrases.SHORT,
                     "count": phrases.count,
                     "coverage": phrases.coverage,

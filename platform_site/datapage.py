@@ -7,6 +7,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -96,6 +97,17 @@ class Endpoint:
     filters: tuple[str, ...] = ()
 
 
+def api_description() -> str:
+    """The API page's description: the lists with an endpoint, as each catalogue names them."""
+    names = [
+        str(c.phrase("api", default=c.name)) for c in registry.all_catalogues() if c.api_endpoint()
+    ]
+    return gettext(
+        "A read-only JSON API for the %(lists)s and vocabularies of the platform, "
+        "with an OpenAPI 3 description."
+    ) % {"lists": ", ".join(names)}
+
+
 def example_catalogue():
     """The first catalogue of entries with an API endpoint: the examples of the API page."""
     return next(c for c in registry.catalogues() if c.api_endpoint())
@@ -114,6 +126,7 @@ def api_page(request):
         "platform_site/api.html",
         {
             "api_root": root,
+            "description": api_description(),
             "schema_url": request.build_absolute_uri(reverse("api:schema")),
             "endpoints": endpoints,
             "example_list": f"{root}{example.api_prefix}/?{example_filters}&lang=en",

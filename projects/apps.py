@@ -36,6 +36,7 @@ class ProjectsConfig(AppConfig):
                 phrases={
                     "tagline": _("What has been tried, and did it work?"),
                     "place": _("projects"),
+                    "api": _("projects"),
                     "short": phrases.SHORT,
                     "count": phrases.count,
                     "coverage": phrases.coverage,

@@ -31,6 +31,7 @@ class StrategiesConfig(AppConfig):
                 phrases={
                     "tagline": _("Step-by-step strategies for crisis situations."),
                     "place": _("strategies"),
+                    "api": _("crisis strategies"),
                     "suggestion_title": _("What situation is the strategy for?"),
                     "suggestion_description": _(
                         "What a municipality or region should do, and what has worked elsewhere."

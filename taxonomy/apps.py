@@ -33,6 +33,7 @@ class TaxonomyConfig(AppConfig):
                 list_template="taxonomy/organisation_list.html",
                 detail_template="taxonomy/organisation_detail.html",
                 position=90,
+                phrases={"api": _("organisations")},
                 roles={
                     "Editors": {
                         "organisation": ("add", "change", "view"),

@@ -53,3 +53,23 @@ def test_api_page_describes_the_endpoints(client, language):
         assert f"/api/v1/{name}/" in page
     assert "target_group=labour-migrants" in page
     assert "<script" not in page.split("</head>")[1]  # works without JavaScript, nothing remote
+
+
+@pytest.mark.parametrize(
+    "language, description",
+    [
+        (
+            "cs",
+            "JSON API platformy pouze pro čtení: projekty, nástroje, krizové strategie, "
+            "organizace a číselníky, s popisem OpenAPI 3.",
+        ),
+        (
+            "en",
+            "A read-only JSON API for the projects, instruments, crisis strategies, "
+            "organisations and vocabularies of the platform, with an OpenAPI 3 description.",
+        ),
+    ],
+)
+def test_api_page_description_names_each_list_with_an_endpoint(client, language, description):
+    page = client.get(f"/{language}/api/").content.decode()
+    assert f'<meta name="description" content="{description}">' in page
