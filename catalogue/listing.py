@@ -16,9 +16,20 @@ from functools import reduce
 
 import django_filters
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -70,6 +81,27 @@ def filterset_class(catalogue: str):
 
 # ---------------------------------------------------------------------------
 # Facet filters
+
+
+def _plain(queryset: QuerySet) -> QuerySet:
+    """The queryset unordered, and without modeltranslation's rewriting of values():
+    with no positional fields it would add every language's columns to each row."""
+    queryset = queryset.order_by()
+    return queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
+
+
+def _sql(queryset: QuerySet) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(using=queryset.db).as_sql()
+
+
+def _run_counts(query: tuple[str, list] | None, using: str) -> dict[str, int]:
+    """{value (as text): count} from a query of (value, count) rows."""
+    if query is None:
+        return {}
+    sql, params = query
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return {str(value): count for value, count in cursor.fetchall()}
 
 
 class SubqueryCount(Subquery):
@@ -130,20 +162,35 @@ class ValueFacetFilter(django_filters.MultipleChoiceFilter):
         choices = self.extra.get("choices", [])
         return list(choices() if callable(choices) else choices)
 
-    def facet_values(self, base: QuerySet, selected) -> list[FacetValue]:
+    def count_query(self, entries: QuerySet) -> tuple[str, list] | None:
+        """SQL of (value's index, number of ``entries`` with it) rows; values without entries have no row."""
         choices = self.choice_list()
         if not choices:
-            return []
-        aggregates = {
-            f"n{index}": Count("pk", filter=self.condition(value))
+            return None
+        flags = {
+            f"facet_hit_{index}": ExpressionWrapper(self.condition(value), BooleanField())
             for index, (value, _) in enumerate(choices)
         }
-        counts = base.order_by().aggregate(**aggregates)
+        hits = _plain(entries).annotate(**flags).values(*flags)
+        sql, params = _sql(hits)
+        pairs = ", ".join(f"({index}, hit.facet_hit_{index})" for index in range(len(choices)))
+        return (
+            f"SELECT value.facet_value, COUNT(*) FROM ({sql}) AS hit "
+            f"CROSS JOIN LATERAL (VALUES {pairs}) AS value(facet_value, facet_hit) "
+            "WHERE value.facet_hit GROUP BY value.facet_value",
+            list(params),
+        )
+
+    def values_from_counts(self, counts: Mapping[str, int], selected) -> list[FacetValue]:
+        """The facet's values with their counts (``counts`` keyed by the value's index as text)."""
         selected = set(selected or ())
         return [
-            FacetValue(str(value), str(label), counts[f"n{index}"], str(value) in selected)
-            for index, (value, label) in enumerate(choices)
+            FacetValue(str(value), str(label), counts.get(str(index), 0), str(value) in selected)
+            for index, (value, label) in enumerate(self.choice_list())
         ]
+
+    def facet_values(self, base: QuerySet, selected) -> list[FacetValue]:
+        return self.values_from_counts(_run_counts(self.count_query(base), base.db), selected)
 
     def labels(self, values) -> list[tuple[str, str]]:
         names = {str(value): str(label) for value, label in self.choice_list()}
@@ -203,55 +250,67 @@ class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
             condition = reduce(operator.or_, (self.lookup(obj.pk) for obj in value))
         return qs.filter(pk__in=qs.model._default_manager.filter(condition).values("pk"))
 
-    def counts(self, base: QuerySet) -> dict[int, int]:
-        """{value's primary key: number of entries of ``base`` that belong to it}, in one query."""
-        base = base.order_by()
-        if hasattr(base, "rewrite"):
-            # modeltranslation's values() would add every language's columns to each pair,
-            # and DISTINCT would then compare whole rows.
-            base = base.rewrite(False)
+    def count_query(self, entries: QuerySet) -> tuple[str, list]:
+        """SQL of (value's primary key, number of ``entries`` that belong to it) rows."""
+        entries = _plain(entries)
+        if not self.paths:
+            # A correlated count per value: only for short lists of values.
+            matching = entries.filter(self.lookup(OuterRef("pk"))).values("pk").distinct()
+            rows = _plain(self.get_queryset(self.parent.request).order_by())
+            rows = rows.annotate(facet_count=SubqueryCount(matching)).values(
+                facet_value=F("pk"), facet_total=F("facet_count")
+            )
+            sql, params = _sql(rows)
+            return f"SELECT row.facet_value, row.facet_total FROM ({sql}) AS row", list(params)
         pairs = None
         for path in self.paths:
             # Named columns: values_list() may put them in another order than asked.
-            part = base.filter(**{f"{path}__isnull": False}).values(
+            part = entries.filter(**{f"{path}__isnull": False}).values(
                 facet_entry=F("pk"), facet_value=F(path)
             )
             pairs = part if pairs is None else pairs.union(part)  # UNION drops repeated pairs
         if len(self.paths) == 1:
             pairs = pairs.distinct()
-        sql, params = pairs.query.get_compiler(using=base.db).as_sql()
-        with connections[base.db].cursor() as cursor:
-            cursor.execute(
-                f"SELECT pair.facet_value, COUNT(*) FROM ({sql}) AS pair GROUP BY pair.facet_value",
-                params,
-            )
-            return dict(cursor.fetchall())
+        sql, params = _sql(pairs)
+        return (
+            f"SELECT pair.facet_value, COUNT(*) FROM ({sql}) AS pair GROUP BY pair.facet_value",
+            list(params),
+        )
 
-    def facet_values(self, base: QuerySet, selected) -> list[FacetValue]:
+    def counts(self, base: QuerySet) -> dict[int, int]:
+        """{value's primary key: number of entries of ``base`` that belong to it}, in one query."""
+        return {
+            self._key(value): count
+            for value, count in _run_counts(self.count_query(base), base.db).items()
+        }
+
+    def _key(self, value):
+        return self.queryset.model._meta.pk.to_python(value) if self.queryset is not None else value
+
+    def values_from_counts(self, counts: Mapping, selected) -> list[FacetValue]:
+        """The facet's values with their counts (``counts`` keyed by primary key, as text or not)."""
+        counts = {str(value): count for value, count in counts.items() if count}
         selected = list(selected or ())
         chosen = {obj.pk for obj in selected}
         rows = self.get_queryset(self.parent.request)
-        if self.paths:
-            counts = self.counts(base)
-            if not self.show_empty:
-                shown = set(counts)
-                self.truncated = len(shown) > MAX_FACET_VALUES
-                if self.truncated:
-                    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-                    shown = {pk for pk, _count in top[:MAX_FACET_VALUES]}
-                rows = rows.filter(pk__in=shown | chosen)
-            found = [(obj, counts.get(obj.pk, 0)) for obj in rows]
-        else:
-            matching = base.filter(self.lookup(OuterRef("pk"))).order_by().values("pk").distinct()
-            rows = rows.annotate(facet_count=SubqueryCount(matching))
-            if not self.show_empty:
-                rows = rows.filter(Q(facet_count__gt=0) | Q(pk__in=list(chosen)))
-            found = [(obj, obj.facet_count) for obj in rows]
+        self.truncated = False
+        if not self.show_empty:
+            shown = list(counts)
+            # Counted over every value the pairs name (for a region facet, the places below too).
+            self.truncated = len(shown) > MAX_FACET_VALUES
+            if self.truncated:
+                top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                shown = [pk for pk, _count in top[:MAX_FACET_VALUES]]
+            rows = rows.filter(pk__in=[*shown, *chosen])
+        found = [(obj, counts.get(str(obj.pk), 0)) for obj in rows]
         values = [FacetValue(obj.slug, str(obj), count, obj.pk in chosen) for obj, count in found]
         if self.sort_by_label:
             language = get_language()
             values.sort(key=lambda item: sort_key(item.label, language))
         return values
+
+    def facet_values(self, base: QuerySet, selected) -> list[FacetValue]:
+        return self.values_from_counts(_run_counts(self.count_query(base), base.db), selected)
 
     def labels(self, values) -> list[tuple[str, str]]:
         return [(obj.slug, str(obj)) for obj in values]
@@ -452,6 +511,99 @@ class CatalogueFilterSet(django_filters.FilterSet):
                 queryset = flt.filter(queryset, value)
         return queryset.order_by()
 
+    def facet_counts(self, base: QuerySet) -> tuple[dict[str, dict[str, int]], int]:
+        """The counts of every facet's values and the number of matching rows, in one query.
+
+        Each facet counts the rows that pass every filter but its own. The rows that pass
+        the filters no facet stands for (the search, the years) are found once, in a
+        materialised CTE that also marks, per chosen facet, whether a row passes it; every
+        facet then counts over those rows, so the search runs once, not once per facet.
+        Without such a filter each facet reads the rows directly.
+        Returns ({facet name: {value key: count}}, number of rows passing every filter).
+        """
+        cleaned = self.form.cleaned_data
+        names = self.facet_names()
+        common = base
+        for name, value in cleaned.items():
+            if name == "sort" or name in names:
+                continue
+            flt = self.filters[name]
+            if isinstance(flt, SearchFilter):
+                value = (value or "").strip()
+                common = flt.match(common, value, rank=False) if value else common
+            else:
+                common = flt.filter(common, value)
+        model = base.model
+        active = [name for name in names if cleaned.get(name)]
+        params: list = []
+        if common is base:
+            # Nothing but facets to filter by: each facet reads the rows directly.
+            prefix = ""
+
+            def entries(exclude=None) -> QuerySet:
+                queryset = _plain(base)
+                for name in active:
+                    if name != exclude:
+                        queryset = self.filters[name].filter(queryset, cleaned[name])
+                return queryset
+
+            total_sql, total_params = _sql(entries().values("pk"))
+        else:
+            # The rows that pass the other filters, once, each marked with the chosen facets it passes.
+            columns = {name: f"facet_flag_{index}" for index, name in enumerate(active)}
+            flags = {
+                columns[name]: ExpressionWrapper(
+                    Q(
+                        pk__in=self.filters[name]
+                        .filter(_plain(model._default_manager.all()), cleaned[name])
+                        .values("pk")
+                    ),
+                    output_field=BooleanField(),
+                )
+                for name in active
+            }
+            matched = _plain(common).annotate(**flags).values(*flags, facet_entry=F("pk"))
+            cte_sql, cte_params = _sql(matched)
+            prefix = f'WITH "facet_matched" AS MATERIALIZED ({cte_sql}) '
+            params.extend(cte_params)
+
+            def passing(exclude=None) -> str:
+                where = " AND ".join(
+                    f'"{column}"' for name, column in columns.items() if name != exclude
+                )
+                return 'SELECT "facet_entry" FROM "facet_matched"' + (
+                    f" WHERE {where}" if where else ""
+                )
+
+            def entries(exclude=None) -> QuerySet:
+                return _plain(model._default_manager.filter(pk__in=RawSQL(passing(exclude), ())))
+
+            total_sql, total_params = passing(), ()
+        parts = []
+        for index, name in enumerate(names):
+            query = self.filters[name].count_query(entries(exclude=name))
+            if query is None:
+                continue
+            sql, part_params = query
+            parts.append(
+                f"SELECT {index}, CAST(facet_count.facet_value AS text), facet_count.facet_total "
+                f"FROM ({sql}) AS facet_count(facet_value, facet_total)"
+            )
+            params.extend(part_params)
+        parts.append(f"SELECT -1, NULL, COUNT(*) FROM ({total_sql}) AS facet_all")
+        params.extend(total_params)
+        sql = prefix + " UNION ALL ".join(f"({part})" for part in parts)
+        counts: dict[str, dict[str, int]] = {name: {} for name in names}
+        total = 0
+        with connections[base.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            for index, value, count in cursor.fetchall():
+                if index < 0:
+                    total = count
+                else:
+                    counts[names[index]][value] = count
+        return counts, total
+
 
 # ---------------------------------------------------------------------------
 # The state of a list page
@@ -479,6 +631,7 @@ class ListState:
     facets: list[Facet]
     params: QueryDict  # the valid, meaningful parameters (no page)
     base: QuerySet | None = None  # every published row, before any filter
+    total: int | None = None  # the number of matching rows, when the facet counts gave it
 
     def relaxations(self) -> list[tuple[Chip, int | None]]:
         """Each active filter with the number of results without it (for an empty list).
@@ -558,7 +711,7 @@ class ListState:
         return links
 
     def page(self, request, per_page: int = PAGE_SIZE):
-        return paginate(request, self.queryset, per_page)
+        return paginate(request, self.queryset, per_page, count=self.total)
 
 
 class CappedPaginator(Paginator):
@@ -579,11 +732,16 @@ class CappedPaginator(Paginator):
         return self.count > self.max_rows
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    """The requested page; anything that is not a page number gives the first or the last page."""
+def paginate(request, queryset, per_page: int = PAGE_SIZE, count: int | None = None):
+    """The requested page; anything that is not a page number gives the first or the last page.
+
+    ``count``, when known already, spares the paginator its own count of the rows."""
     raw = request.GET.get(PAGE_PARAM, "1")
     number = raw if raw.isascii() and raw.isdigit() and len(raw) < 10 else 1
-    page = CappedPaginator(queryset, per_page).get_page(number)
+    paginator = CappedPaginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
+    page = paginator.get_page(number)
     page.elided_range = list(
         page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )
@@ -652,7 +810,9 @@ def list_state(request, catalogue: str, *, with_facets: bool = True) -> ListStat
     for name in filterset.filters:
         if name in data:
             kept.setlist(name, data.getlist(name))
-    facets, chips = _facets_and_chips(filterset, base, kept) if with_facets else ([], [])
+    facets, chips, total = (
+        _facets_and_chips(filterset, base, kept) if with_facets else ([], [], None)
+    )
     return ListState(
         catalogue=catalogue,
         filterset=filterset,
@@ -669,6 +829,7 @@ def list_state(request, catalogue: str, *, with_facets: bool = True) -> ListStat
         facets=facets,
         params=kept,
         base=base,
+        total=total,
     )
 
 
@@ -692,11 +853,14 @@ def _facets_and_chips(filterset: CatalogueFilterSet, base, params: QueryDict):
     query = (cleaned.get("q") or "").strip()
     if query:
         chips.append(Chip("q", query, str(_("Search")), query, _remove_url(params, "q", None)))
+    try:
+        counts, total = filterset.facet_counts(base)
+    except EmptyResultSet:  # a filter that no row can pass (the search found no word to look for)
+        counts, total = {}, 0
     for name in filterset.facet_names():
         flt = filterset.filters[name]
         selected = cleaned.get(name) or []
-        facet_base = filterset.filter_except(base, exclude=name)
-        values = flt.facet_values(facet_base, selected)
+        values = flt.values_from_counts(counts.get(name, {}), selected)
         facets.append(
             Facet(
                 name=name,
@@ -733,4 +897,4 @@ def _facets_and_chips(filterset: CatalogueFilterSet, base, params: QueryDict):
             facet.fields[0].name if facet.kind == "range" else facet.name, 0
         )
     )
-    return facets, chips
+    return facets, chips, total
