@@ -7,6 +7,7 @@ a catalogue is added or renamed in its own app, in INSTALLED_APPS and in the roo
 
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from catalogue import registry
@@ -61,3 +62,35 @@ def test_no_catalogue_app_imports_the_site_shell():
         if module.split(".")[0] == "platform_site"
     )
     assert not offenders, offenders
+
+
+def test_only_the_site_shell_imports_a_catalogue_app():
+    # Reference data, suggestions and news serve every catalogue: they ask the registry.
+    others = {p.name for p in BASE.iterdir() if (p / "__init__.py").exists()}
+    others -= catalogue_apps() | {"platform_site", "tests"}
+    offenders = sorted(
+        f"{path.relative_to(BASE)}: {module}"
+        for app in others
+        for path in (BASE / app).rglob("*.py")
+        if "migrations" not in path.parts
+        for module in imported_modules(path)
+        if module.split(".")[0] in catalogue_apps()
+    )
+    assert not offenders, offenders
+
+
+def test_a_page_link_is_empty_when_no_app_has_the_page():
+    # The shell registers the finder, whose address a strategy's page shows.
+    assert "finder" in registry._page_links
+    assert registry.page_link("no-such-page", None) == ""
+
+
+def test_models_are_found_by_the_part_they_play():
+    from django.apps import apps
+
+    assert registry.model("scenario") is apps.get_model("strategies", "Scenario")
+    assert registry.model("funding_line") is apps.get_model("projects", "FundingLine")
+    assert registry.provider("practice").key == "projects"
+    assert registry.provider("situations").key == "strategies"
+    with pytest.raises(LookupError):
+        registry.model("no-such-part")
