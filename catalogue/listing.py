@@ -437,6 +437,9 @@ class CatalogueFilterSet(django_filters.FilterSet):
     )
 
     catalogue = ""
+    # True when the rows before any filter cost much to find (organisations: public ones are
+    # those with a published entry): the facet counts then find them once, as for a search.
+    costly_base = False
     orderings: dict = {}
     default_ordering = "title"
     title_field = "title"
@@ -518,7 +521,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         the filters no facet stands for (the search, the years) are found once, in a
         materialised CTE that also marks, per chosen facet, whether a row passes it; every
         facet then counts over those rows, so the search runs once, not once per facet.
-        Without such a filter each facet reads the rows directly.
+        Without such a filter each facet reads the rows directly (unless ``costly_base``).
         Returns ({facet name: {value key: count}}, number of rows passing every filter).
         """
         cleaned = self.form.cleaned_data
@@ -536,7 +539,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         model = base.model
         active = [name for name in names if cleaned.get(name)]
         params: list = []
-        if common is base:
+        if common is base and not self.costly_base:
             # Nothing but facets to filter by: each facet reads the rows directly.
             prefix = ""
 

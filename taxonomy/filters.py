@@ -48,6 +48,7 @@ class OrganisationFilter(CatalogueFilterSet):
     )
 
     title_field = "name"
+    costly_base = True
     orderings = {
         "title": (_("Name A–Z"), lambda fs, lang: fs.title_ordering(lang)),
     }
@@ -66,13 +67,17 @@ class OrganisationFilter(CatalogueFilterSet):
         project = registry.provider("practice").model
         instrument = registry.provider("funding").model
         published = Q(status=Status.PUBLISHED)
-        projects = (
-            project.objects.filter(published)
-            .filter(
-                Q(lead_organisation=OuterRef("pk")) | Q(partnerships__organisation=OuterRef("pk"))
+        # The projects it leads, and those it joins without leading them: two counts an index
+        # answers (an OR across the two relations would read every project for each row).
+        led = project.objects.filter(published, lead_organisation=OuterRef("pk")).order_by()
+        partnership = project._meta.get_field("partnerships").related_model
+        joined = (
+            partnership.objects.filter(
+                organisation=OuterRef("pk"), project__status=Status.PUBLISHED
             )
+            .exclude(project__lead_organisation=OuterRef("pk"))
             .order_by()
-            .values("pk")
+            .values("project_id")
             .distinct()
         )
         instruments = (
@@ -81,5 +86,6 @@ class OrganisationFilter(CatalogueFilterSet):
             .values("pk")
         )
         return queryset.select_related("place").annotate(
-            project_count=SubqueryCount(projects), instrument_count=SubqueryCount(instruments)
+            project_count=SubqueryCount(led.values("pk")) + SubqueryCount(joined),
+            instrument_count=SubqueryCount(instruments),
         )

@@ -50,3 +50,21 @@ def test_counts_only_published_entries(client):
     entry = response.context["page_obj"].object_list[0]
     assert entry.project_count == 1
     assert entry.instrument_count == 0
+
+
+def test_a_project_it_leads_and_joins_counts_once(client):
+    from projects.models import Partnership
+
+    org = make_organisation()
+    led_and_joined = make_project(lead_organisation=org)
+    Partnership.objects.create(project=led_and_joined, organisation=org, role="partner")
+    joined = make_project(lead_organisation=make_organisation())
+    Partnership.objects.create(project=joined, organisation=org, role="partner")
+    Partnership.objects.create(project=joined, organisation=org, role="funder")
+    Partnership.objects.create(project=make_project(status=Status.DRAFT), organisation=org)
+    make_project(lead_organisation=org)
+
+    response = client.get("/cs/organisations/", {"q": org.name})
+
+    entry = next(e for e in response.context["page_obj"].object_list if e.pk == org.pk)
+    assert entry.project_count == 3
