@@ -52,6 +52,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request; host = os.environ.get('DJANGO_ALLOWED_HOSTS', 'localhost').split(',')[0].strip().lstrip('.'); host = 'localhost' if host in ('', '*') else host; urllib.request.urlopen(urllib.request.Request('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), headers={'Host': host}), timeout=4)"]
 
-# gunicorn binds to 0.0.0.0:$PORT and starts $WEB_CONCURRENCY workers by itself; it believes
-# X-Forwarded-Proto only from $FORWARDED_ALLOW_IPS (set it to the address of the TLS proxy).
-CMD ["gunicorn", "platform_site.wsgi:application", "--access-logfile", "-", "--timeout", "60"]
+# gunicorn reads gunicorn.conf.py: $WEB_CONCURRENCY threaded workers on 0.0.0.0:$PORT; it
+# believes X-Forwarded-Proto only from $FORWARDED_ALLOW_IPS (set it to the TLS proxy's address).
+CMD ["gunicorn", "platform_site.wsgi:application"]

@@ -4,8 +4,8 @@ An export takes its rows from the same validated path as the list page
 (``listing.list_state``), so it holds exactly the rows the page counts, and
 its columns from the explicit lists in ``columns.py``. CSV and JSON are
 streamed row by row and XLSX is written through temporary files, so memory does
-not grow with the rows; related rows are prefetched per chunk of the iterator,
-never per row.
+not grow with the rows; related rows come in one query per relation, beside the
+entries (``streaming.py``), never per chunk or per row.
 """
 
 import csv
@@ -37,6 +37,7 @@ from catalogue import registry
 from catalogue.columns import SEARCH, ColumnType, ExportContext, columns_for, expand
 from catalogue.listing import EXPORT_FORMATS, list_state
 from catalogue.search import clean_query, search_entries
+from catalogue.streaming import stream_entries
 
 logger = logging.getLogger(__name__)
 
@@ -115,24 +116,13 @@ def catalogue_querysets(request, catalogue: str) -> list:
     return export_rows(request, catalogue).querysets
 
 
-def with_related(queryset, spec):
-    # The page's own prefetches are replaced by what the columns need.
-    queryset = queryset.prefetch_related(None)
-    if spec.select_related:
-        queryset = queryset.select_related(*spec.select_related)
-    if spec.prefetch_related:
-        queryset = queryset.prefetch_related(*spec.prefetch_related)
-    return queryset
-
-
 def iter_entries(querysets: Iterable, spec) -> Iterator:
-    """The entries with what the columns read, streamed through a server-side cursor.
-
-    With prefetch_related, iterator() prefetches each chunk of ``CHUNK_SIZE`` rows: a few
-    queries per chunk, never one per row, and the rows start at once however long the list.
-    """
+    """The entries with what the columns read, in a fixed number of queries per queryset
+    (``streaming.stream_entries``): the rows start at once however long the list."""
     for queryset in querysets:
-        yield from with_related(queryset, spec).iterator(chunk_size=CHUNK_SIZE)
+        yield from stream_entries(
+            queryset, spec.select_related, spec.prefetch_related, chunk_size=CHUNK_SIZE
+        )
 
 
 # --- the shape of a file ------------------------------------------------------------------
