@@ -104,6 +104,17 @@ def _run_counts(query: tuple[str, list] | None, using: str) -> dict[str, int]:
         return {str(value): count for value, count in cursor.fetchall()}
 
 
+def _pairs_unique(model, path: str) -> bool:
+    """Whether a row and a value meet at most once along ``path``: a foreign key of the row, or
+    a many-to-many field whose link table Django makes (one link per pair)."""
+    if "__" in path:
+        return False
+    field = model._meta.get_field(path)
+    if field.many_to_one or field.one_to_one:
+        return field.concrete
+    return field.many_to_many and field.concrete and field.remote_field.through._meta.auto_created
+
+
 class SubqueryCount(Subquery):
     """COUNT(*) of a correlated subquery, as one column of the outer query."""
 
@@ -163,7 +174,7 @@ class ValueFacetFilter(django_filters.MultipleChoiceFilter):
         return list(choices() if callable(choices) else choices)
 
     def count_query(self, entries: QuerySet) -> tuple[str, list] | None:
-        """SQL of (value's index, number of ``entries`` with it) rows; values without entries have no row."""
+        """SQL of (value's index, number of ``entries`` with it) rows, one per value."""
         choices = self.choice_list()
         if not choices:
             return None
@@ -173,11 +184,16 @@ class ValueFacetFilter(django_filters.MultipleChoiceFilter):
         }
         hits = _plain(entries).annotate(**flags).values(*flags)
         sql, params = _sql(hits)
-        pairs = ", ".join(f"({index}, hit.facet_hit_{index})" for index in range(len(choices)))
+        totals = ", ".join(
+            f"COUNT(*) FILTER (WHERE hit.facet_hit_{index}) AS facet_total_{index}"
+            for index in range(len(choices))
+        )
+        pairs = ", ".join(f"({index}, total.facet_total_{index})" for index in range(len(choices)))
+        # One aggregate over the rows, turned into a (value, count) row per value.
         return (
-            f"SELECT value.facet_value, COUNT(*) FROM ({sql}) AS hit "
-            f"CROSS JOIN LATERAL (VALUES {pairs}) AS value(facet_value, facet_hit) "
-            "WHERE value.facet_hit GROUP BY value.facet_value",
+            f"SELECT value.facet_value, value.facet_total FROM "
+            f"(SELECT {totals} FROM ({sql}) AS hit) AS total "
+            f"CROSS JOIN LATERAL (VALUES {pairs}) AS value(facet_value, facet_total)",
             list(params),
         )
 
@@ -269,7 +285,7 @@ class ModelFacetFilter(django_filters.ModelMultipleChoiceFilter):
                 facet_entry=F("pk"), facet_value=F(path)
             )
             pairs = part if pairs is None else pairs.union(part)  # UNION drops repeated pairs
-        if len(self.paths) == 1:
+        if len(self.paths) == 1 and not _pairs_unique(entries.model, self.paths[0]):
             pairs = pairs.distinct()
         sql, params = _sql(pairs)
         return (
