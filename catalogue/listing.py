@@ -21,13 +21,15 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import (
     BooleanField,
-    ExpressionWrapper,
+    Case,
     F,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
@@ -102,6 +104,14 @@ def _run_counts(query: tuple[str, list] | None, using: str) -> dict[str, int]:
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         return {str(value): count for value, count in cursor.fetchall()}
+
+
+def _flag(condition: Q) -> Case:
+    """A column that is TRUE for the rows meeting ``condition`` and FALSE for the others
+    (also when no row can meet it and Django leaves the condition out of the SQL)."""
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
 
 
 def _pairs_unique(model, path: str) -> bool:
@@ -179,7 +189,7 @@ class ValueFacetFilter(django_filters.MultipleChoiceFilter):
         if not choices:
             return None
         flags = {
-            f"facet_hit_{index}": ExpressionWrapper(self.condition(value), BooleanField())
+            f"facet_hit_{index}": _flag(self.condition(value))
             for index, (value, _) in enumerate(choices)
         }
         hits = _plain(entries).annotate(**flags).values(*flags)
@@ -537,7 +547,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         the filters no facet stands for (the search, the years) are found once, in a
         materialised CTE that also marks, per chosen facet, whether a row passes it; every
         facet then counts over those rows, so the search runs once, not once per facet.
-        Without such a filter each facet reads the rows directly (unless ``costly_base``).
+        Without any filter each facet reads the rows directly (unless ``costly_base``).
         Returns ({facet name: {value key: count}}, number of rows passing every filter).
         """
         cleaned = self.form.cleaned_data
@@ -555,29 +565,24 @@ class CatalogueFilterSet(django_filters.FilterSet):
         model = base.model
         active = [name for name in names if cleaned.get(name)]
         params: list = []
-        if common is base and not self.costly_base:
-            # Nothing but facets to filter by: each facet reads the rows directly.
+        if common is base and not active and not self.costly_base:
+            # No filter at all: each facet reads the rows directly.
             prefix = ""
 
             def entries(exclude=None) -> QuerySet:
-                queryset = _plain(base)
-                for name in active:
-                    if name != exclude:
-                        queryset = self.filters[name].filter(queryset, cleaned[name])
-                return queryset
+                return _plain(base)
 
             total_sql, total_params = _sql(entries().values("pk"))
         else:
             # The rows that pass the other filters, once, each marked with the chosen facets it passes.
             columns = {name: f"facet_flag_{index}" for index, name in enumerate(active)}
             flags = {
-                columns[name]: ExpressionWrapper(
+                columns[name]: _flag(
                     Q(
                         pk__in=self.filters[name]
                         .filter(_plain(model._default_manager.all()), cleaned[name])
                         .values("pk")
-                    ),
-                    output_field=BooleanField(),
+                    )
                 )
                 for name in active
             }
