@@ -3,8 +3,9 @@
 The counts come from the catalogues' own FilterSets, bound with the same
 parameters as the list each cell links to, so a number on the map is the
 count of that list. Every count of a request comes from one aggregated
-query: one ``UNION ALL`` over the catalogues of per-cell, per-group,
-per-theme and per-catalogue totals.
+query: each catalogue's filtered rows are found once, then one ``UNION ALL``
+counts per-cell, per-group, per-theme and per-catalogue totals over the
+many-to-many tables joined on the entry ids.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
+from django.db import connections
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
@@ -283,45 +285,75 @@ def filtered_queryset(request, catalogue: str, params: QueryDict):
     return filterset.qs.order_by()
 
 
-def _evidence_rank():
-    return Case(
-        *(
-            When(evidence_level=level, then=Value(rank))
-            for rank, level in enumerate(EVIDENCE_ORDER)
-        ),
-        output_field=IntegerField(),
-    )
+def _entries_sql(queryset) -> tuple[str, list]:
+    """SQL of the filtered rows as (id, rank, evaluated), each entry once."""
+    rows = queryset.annotate(
+        _id=F("pk"),
+        _rank=evidence_rank(),
+        _evaluated=ExpressionWrapper(~Q(evidence_level=NOT_EVALUATED), BooleanField()),
+    ).values("_id", "_rank", "_evaluated")
+    if len(rows.query.alias_map) > 1:  # a join could repeat an entry
+        rows = rows.distinct()
+    sql, params = rows.query.sql_with_params()
+    return sql, list(params)
 
 
-def _aggregates(queryset, catalogue: str, theme: bool, group: bool):
-    none = Value(None, output_field=IntegerField())
+def _through(model, name: str) -> tuple[str, str, str]:
+    """(table, entry column, value column) of the many-to-many field ``name`` of ``model``."""
+    relation = model._meta.get_field(name)
     return (
-        queryset.annotate(
-            _catalogue=Value(catalogue),
-            _theme=F("themes") if theme else none,
-            _group=F("target_groups") if group else none,
-        )
-        .values("_catalogue", "_theme", "_group")
-        .annotate(
-            _kind=Value(("t" if theme else "") + ("g" if group else "")),
-            _count=Count("pk", distinct=True),
-            _evaluated=Count("pk", distinct=True, filter=~Q(evidence_level=NOT_EVALUATED)),
-            _best=Max(evidence_rank()),
-        )
-        .order_by()
+        relation.remote_field.through._meta.db_table,
+        relation.m2m_column_name(),
+        relation.m2m_reverse_name(),
     )
+
+
+def aggregate_sql(querysets: dict) -> tuple[str, list]:
+    """Counts per (theme, group), per group, per theme and per catalogue, as one query.
+
+    Each catalogue's filtered rows are found once (a materialised CTE of ids, evidence
+    ranks and whether evaluated) and counted over the many-to-many tables joined on the
+    entry id. An entry has a theme and a group at most once, so plain counts over these
+    joins count each entry once, as the lists do.
+    """
+    ctes, parts, params, part_params = [], [], [], []
+    figures = "COUNT(*), COUNT(*) FILTER (WHERE e._evaluated), MAX(e._rank)"
+    for index, (catalogue, queryset) in enumerate(querysets.items()):
+        name = f"entries_{index}"
+        sql, cte_params = _entries_sql(queryset)
+        ctes.append(f"{name} AS MATERIALIZED ({sql})")
+        params.extend(cte_params)
+        model = queryset.model
+        themes, theme_entry, theme_id = _through(model, "themes")
+        groups, group_entry, group_id = _through(model, "target_groups")
+        qn = connections[queryset.db].ops.quote_name
+        theme_join = f"JOIN {qn(themes)} t ON t.{qn(theme_entry)} = e._id"
+        group_join = f"JOIN {qn(groups)} g ON g.{qn(group_entry)} = e._id"
+        for kind, select, joins, group_by in (
+            ("tg", f"t.{qn(theme_id)}, g.{qn(group_id)}", f"{theme_join} {group_join}", "2, 3"),
+            ("g", f"NULL::integer, g.{qn(group_id)}", group_join, "3"),
+            ("t", f"t.{qn(theme_id)}, NULL::integer", theme_join, "2"),
+            ("", "NULL::integer, NULL::integer", "", ""),
+        ):
+            parts.append(
+                f"SELECT %s, {select}, %s, {figures} FROM {name} e {joins}"
+                + (f" GROUP BY {group_by}" if group_by else "")
+            )
+            part_params.extend([kind, catalogue])
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
+    return sql, params + part_params
 
 
 def aggregate_rows(querysets: dict) -> list[dict]:
     """Counts per (theme, group), per group, per theme and per catalogue: one query."""
-    parts = []
-    for catalogue, queryset in querysets.items():
-        for theme, group in ((True, True), (False, True), (True, False), (False, False)):
-            parts.append(_aggregates(queryset, catalogue, theme, group))
-    if not parts:
+    if not querysets:
         return []
-    first, *rest = parts
-    return list(first.union(*rest, all=True)) if rest else list(first)
+    sql, params = aggregate_sql(querysets)
+    names = ("_kind", "_theme", "_group", "_catalogue", "_count", "_evaluated", "_best")
+    database = next(iter(querysets.values())).db
+    with connections[database].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def list_url(catalogue: str, params: QueryDict, **extra) -> str:

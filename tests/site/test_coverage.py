@@ -5,7 +5,9 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -187,6 +189,38 @@ def test_map_queries_are_pinned(client, catalogue, django_assert_num_queries):
     # municipalities and districts (one query per level below it), as its list does.
     with django_assert_num_queries(13):
         client.get("/cs/coverage/?region=liberecky")
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/cs/coverage/",
+        "/cs/coverage/?region=liberecky",
+        "/cs/coverage/?catalogue=instruments&level=national",
+        "/cs/coverage/groups/",
+        "/cs/coverage/groups/?region=liberecky&year_from=2016",
+    ],
+)
+def test_map_and_groups_queries_do_not_grow_with_the_entries(client, catalogue, url):
+    client.get(url)  # warm the caches of the page
+    few = _queries(client, url + ("&" if "?" in url else "?") + "n=1")
+    themes, groups = list(catalogue["themes"].values()), list(catalogue["groups"].values())
+    town = Place.objects.get(slug="liberec")
+    for index in range(12):
+        entry = (make_project if index % 2 else make_instrument)(
+            evidence_level=EvidenceLevel.EXTERNAL if index % 3 else EvidenceLevel.NOT_EVALUATED
+        )
+        entry.themes.set(themes[: 1 + index % 2])
+        entry.target_groups.set(groups[: 1 + index % 3])
+        entry.places.set([town])
+    many = _queries(client, url + ("&" if "?" in url else "?") + "n=2")
+    assert many == few
 
 
 def test_bad_filters_give_a_message_not_an_error(client, catalogue):
