@@ -22,16 +22,23 @@ from projects.models import KeyFigure, Project
 from taxonomy.models import Organisation, Place, Theme
 
 
+def _with_place(places=None):
+    """Projects with a place among ``places`` (a queryset of places), or with any place."""
+    links = Project.places.through.objects.all()
+    if places is not None:
+        links = links.filter(place__in=places.values("pk"))
+    return Q(pk__in=links.values("project_id"))
+
+
 def _in_czechia():
-    return Q(
-        pk__in=Project.objects.filter(within_place("places", Place.CZECHIA_CODE, "__code")).values(
-            "pk"
-        )
-    )
+    # The places in Czechia are found first (a few thousand), then the projects' links to them.
+    code = Place.CZECHIA_CODE
+    czech = Q(code=code) | within_place("parent", code, "__code", depth=3)
+    return _with_place(Place.objects.filter(czech))
 
 
 def _abroad():
-    return Q(pk__in=Project.objects.filter(places__isnull=False).values("pk")) & ~_in_czechia()
+    return _with_place() & ~_in_czechia()
 
 
 def active_from(year: int) -> Q:
