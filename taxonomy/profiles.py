@@ -12,7 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import F, Q
 from django.urls import reverse
 
 from catalogue import registry
@@ -269,64 +270,136 @@ class RegionFigures:
         return f"{reverse(registry.provider('funding').list_url_name)}?region={self.region.slug}"
 
 
+def _sql(queryset) -> tuple[str, list]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
+
+
+def _links(model, name: str) -> tuple[str, str, str]:
+    """(table, entry column, value column) of the many-to-many field ``name`` of ``model``."""
+    relation = model._meta.get_field(name)
+    return (
+        relation.remote_field.through._meta.db_table,
+        relation.m2m_column_name(),
+        relation.m2m_reverse_name(),
+    )
+
+
+def _place_regions_sql(depth: int = 5) -> tuple[str, list]:
+    """SQL of (place, region) rows: the region a place is or lies in, up to ``depth`` levels
+    below it, the nearest region going up. Plain joins up the parents, so the planner
+    knows how many rows each step gives."""
+    qn = connection.ops.quote_name
+    place = qn(Place._meta.db_table)
+    joins = "".join(
+        f" LEFT JOIN {place} p{level} ON p{level}.id = p{level - 1}.parent_id"
+        for level in range(1, depth + 1)
+    )
+    whens = " ".join(f"WHEN p{level}.kind = %s THEN p{level}.id" for level in range(depth + 1))
+    sql = (
+        f"SELECT place_region.id, place_region.region FROM (SELECT p0.id, CASE {whens} END "
+        f"AS region FROM {place} p0{joins}) AS place_region WHERE place_region.region IS NOT NULL"
+    )
+    return sql, [Place.Kind.REGION] * (depth + 1)
+
+
+def regions_sql(project_model, instrument_model, funding_model) -> tuple[str, list]:
+    """One query of (region, projects, evaluated, instruments, pairs, funding) rows.
+
+    An entry belongs to a region when one of its places is the region or lies below
+    it (the nearest region up from the place, at most five levels up). Each catalogue's
+    published entries are read once, into (entry, region) pairs that the figures count.
+    """
+    qn = connection.ops.quote_name
+    place = qn(Place._meta.db_table)
+    parts: list[str] = []
+    params: list = []
+
+    def add(sql: str, *found) -> None:
+        parts.append(sql)
+        params.extend(found)
+
+    def in_regions(model, name, evaluated: bool) -> None:
+        table, entry, value = _links(model, "places")
+        fields = {"entry": F("pk")}
+        if evaluated:
+            fields["level"] = F("evidence_level")
+        # Named columns: values() may put them in another order than asked.
+        published = model.objects.published().order_by().annotate(**fields).values(*fields)
+        published_sql, published_params = _sql(published)
+        regions_sql, regions_params = _place_regions_sql()
+        flag = ", e.level IS DISTINCT FROM %s AS evaluated" if evaluated else ""
+        add(
+            f"{name} AS MATERIALIZED (SELECT DISTINCT link.{qn(entry)} AS id, "
+            f"place_region.region{flag} FROM {qn(table)} link "
+            f"JOIN ({regions_sql}) AS place_region ON place_region.id = link.{qn(value)} "
+            f"JOIN ({published_sql}) AS e ON e.entry = link.{qn(entry)})",
+            *([EvidenceLevel.NOT_EVALUATED] if evaluated else []),
+            *regions_params,
+            *published_params,
+        )
+
+    def pairs(model, name):
+        themes, theme_entry, theme = _links(model, "themes")
+        groups, group_entry, group = _links(model, "target_groups")
+        return (
+            f"SELECT r.region, t.{qn(theme)} AS theme, g.{qn(group)} AS target_group "
+            f"FROM {name} r "
+            f"JOIN {qn(themes)} t ON t.{qn(theme_entry)} = r.id "
+            f"JOIN {qn(groups)} g ON g.{qn(group_entry)} = r.id"
+        )
+
+    in_regions(project_model, "project_regions", evaluated=True)
+    in_regions(instrument_model, "instrument_regions", evaluated=False)
+    funding = qn(funding_model._meta.db_table)
+    funded = qn(funding_model._meta.get_field("project").column)
+    add(
+        "projects AS (SELECT region, COUNT(*) AS projects, COUNT(*) FILTER (WHERE evaluated) "
+        "AS evaluated FROM project_regions GROUP BY region)"
+    )
+    add(
+        "instruments AS (SELECT region, COUNT(*) AS instruments FROM instrument_regions "
+        "GROUP BY region)"
+    )
+    add(
+        f"pairs AS (SELECT region, COUNT(*) AS pairs FROM ({pairs(project_model, 'project_regions')} "
+        f"UNION {pairs(instrument_model, 'instrument_regions')}) AS pair GROUP BY region)"
+    )
+    add(
+        f"funding AS (SELECT r.region, SUM(f.amount) AS funding FROM {funding} f "
+        f"JOIN project_regions r ON r.id = f.{funded} "
+        "WHERE f.amount IS NOT NULL AND f.currency = %s GROUP BY r.region)",
+        "CZK",
+    )
+    sql = (
+        f"WITH {', '.join(parts)} "
+        "SELECT region.id, COALESCE(projects.projects, 0), COALESCE(projects.evaluated, 0), "
+        "COALESCE(instruments.instruments, 0), COALESCE(pairs.pairs, 0), funding.funding "
+        f"FROM {place} region "
+        "LEFT JOIN projects ON projects.region = region.id "
+        "LEFT JOIN instruments ON instruments.region = region.id "
+        "LEFT JOIN pairs ON pairs.region = region.id "
+        "LEFT JOIN funding ON funding.region = region.id "
+        "WHERE region.kind = %s"
+    )
+    return sql, [*params, Place.Kind.REGION]
+
+
 def regions_overview() -> tuple[list[RegionFigures], int]:
     """The same figures for every region, from a fixed number of queries."""
-    Project = registry.provider("practice").model
-    Instrument = registry.provider("funding").model
-    FundingLine = registry.model("funding_line")
-    places = {
-        pk: (kind, parent)
-        for pk, kind, parent in Place.objects.values_list("pk", "kind", "parent_id")
-    }
-
-    def region_for(pk):
-        seen = 0
-        while pk is not None and seen < 6:
-            kind, parent = places.get(pk, (None, None))
-            if kind == Place.Kind.REGION:
-                return pk
-            pk, seen = parent, seen + 1
-        return None
-
-    regions = list(Place.objects.filter(kind=Place.Kind.REGION))
-    figures = {region.pk: RegionFigures(region) for region in regions}
-    project_regions: dict[int, set] = defaultdict(set)
-    evidence = {}
-    for pk, place, level in Project.objects.published().values_list(
-        "pk", "places", "evidence_level"
-    ):
-        region = region_for(place)
-        if region in figures:
-            project_regions[pk].add(region)
-        evidence[pk] = level
-    for pk, regions_of_project in project_regions.items():
-        for region in regions_of_project:
-            figures[region].projects += 1
-            if evidence[pk] != EvidenceLevel.NOT_EVALUATED:
-                figures[region].evaluated += 1
-    instrument_regions: dict[int, set] = defaultdict(set)
-    for pk, place in Instrument.objects.published().values_list("pk", "places"):
-        region = region_for(place)
-        if region in figures:
-            instrument_regions[pk].add(region)
-    for regions_of_instrument in instrument_regions.values():
-        for region in regions_of_instrument:
-            figures[region].instruments += 1
-    pairs: dict[int, set] = defaultdict(set)
-    for model, owners in ((Project, project_regions), (Instrument, instrument_regions)):
-        for pk, group, theme in (
-            model.objects.published()
-            .filter(pk__in=list(owners), themes__isnull=False, target_groups__isnull=False)
-            .values_list("pk", "target_groups", "themes")
-        ):
-            for region in owners[pk]:
-                pairs[region].add((group, theme))
-    for region, found in pairs.items():
-        figures[region].pairs = len(found)
-    for project, amount in FundingLine.objects.filter(
-        project__in=list(project_regions), amount__isnull=False, currency="CZK"
-    ).values_list("project", "amount"):
-        for region in project_regions[project]:
-            figures[region].funding += amount
+    sql, params = regions_sql(
+        registry.provider("practice").model,
+        registry.provider("funding").model,
+        registry.model("funding_line"),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = {row[0]: row[1:] for row in cursor.fetchall()}
+    figures = []
+    for region in Place.objects.filter(kind=Place.Kind.REGION):
+        projects, evaluated, instruments, pairs, funding = rows.get(region.pk, (0, 0, 0, 0, None))
+        figures.append(
+            RegionFigures(region, projects, evaluated, instruments, pairs, funding or Decimal(0))
+        )
     all_pairs = TargetGroup.objects.count() * Theme.objects.count()
-    return list(figures.values()), all_pairs
+    return figures, all_pairs

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import EvidenceLevel, Status
 from projects.models import FundingLine
@@ -115,3 +117,20 @@ def test_profile_and_overview_queries_are_pinned(client, region, django_assert_m
         client.get("/cs/places/liberecky-kraj/")
     with django_assert_max_num_queries(12):
         client.get("/cs/regions/")
+
+
+def test_overview_queries_do_not_grow_with_the_entries(client, region):
+    def queries(url):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    client.get("/cs/regions/")  # warm the caches of the page
+    few = queries("/cs/regions/?n=1")
+    town = Place.objects.get(slug="liberec")
+    other = make_place(slug="jihocesky-kraj", kind=Place.Kind.REGION, name_cs="Jihočeský kraj")
+    for index in range(10):
+        entry = (make_project if index % 2 else make_instrument)()
+        entry.places.set([town if index % 3 else other])
+    many = queries("/cs/regions/?n=2")
+    assert many == few
