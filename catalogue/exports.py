@@ -3,16 +3,18 @@
 An export takes its rows from the same validated path as the list page
 (``listing.list_state``), so it holds exactly the rows the page counts, and
 its columns from the explicit lists in ``columns.py``. CSV and JSON are
-streamed row by row and XLSX is written through temporary files, so memory does
-not grow with the rows; related rows come in one query per relation, beside the
+streamed row by row, and XLSX too, through a zip archive written as the rows come,
+so the download starts at once and memory does not grow with the rows (beyond
+XLSX's table of distinct texts); related rows come in one query per relation, beside the
 entries (``streaming.py``), never per chunk or per row.
 """
 
+import contextlib
 import csv
 import json
 import logging
 import re
-import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,8 +32,11 @@ from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.writer.excel import ExcelWriter
 
 from catalogue import registry
 from catalogue.columns import SEARCH, ColumnType, ExportContext, columns_for, expand
@@ -310,22 +315,71 @@ def csv_response(export: ExportFile) -> StreamingHttpResponse:
     )
 
 
-COLUMN_WIDTHS = {
-    ColumnType.MARKDOWN: 60,
-    ColumnType.LIST: 40,
-    ColumnType.TEXT: 30,
-    ColumnType.URL: 40,
-}
+# By the type itself: a lazy translation hashes as its text in the active language.
+COLUMN_WIDTHS = (
+    (ColumnType.MARKDOWN, 60),
+    (ColumnType.LIST, 40),
+    (ColumnType.TEXT, 30),
+    (ColumnType.URL, 40),
+)
 
 
-def xlsx_response(export: ExportFile) -> HttpResponse:
+def column_width(kind) -> int:
+    return next((width for known, width in COLUMN_WIDTHS if kind is known), 16)
+
+
+class Sink:
+    """Where the zip archive of an XLSX file writes: a file that cannot seek, whose bytes
+    the response takes as they come (zipfile then writes each size after its data)."""
+
+    def __init__(self):
+        self.parts: list[bytes] = []
+        self.position = 0
+
+    def write(self, data) -> int:
+        self.parts.append(bytes(data))
+        self.position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        data = b"".join(self.parts)
+        self.parts.clear()
+        return data
+
+
+class StreamedWorkbookWriter(ExcelWriter):
+    """openpyxl's writer of the workbook's other parts, for a sheet already in the archive."""
+
+    def write_worksheet(self, ws):
+        ws._drawing = SpreadsheetDrawing()
+        ws._rels = ws._writer._rels
+        self.manifest.append(ws)
+
+
+def xlsx_chunks(export: ExportFile) -> Iterator[bytes]:
+    """The workbook as it is written: the sheet's rows go through the zip compressor to
+    the visitor as they are read, and the workbook's small parts follow. If reading
+    breaks off, the error is logged and the download ends as failed (the archive has
+    no directory, so no spreadsheet opens it)."""
+    sink = Sink()
+    archive = zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED)
     workbook = Workbook(write_only=True)
     with translation.override(export.header_lang):
         sheet = workbook.create_sheet(title=str(export.spec.label)[:31])
+    sheet._id = 1
     # Write-only sheets take their layout before the first row.
     sheet.freeze_panes = "C2"
     for index, kind in enumerate(export.types(), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTHS.get(kind, 16)
+        sheet.column_dimensions[get_column_letter(index)].width = column_width(kind)
+    entry = archive.open(sheet.path[1:], "w")
+    sheet._writer = WorksheetWriter(sheet, out=entry)
+    sheet._writer.write_top()
     bold = Font(bold=True)
     header = []
     for label in export.headers():
@@ -334,14 +388,36 @@ def xlsx_response(export: ExportFile) -> HttpResponse:
         header.append(cell)
     sheet.append(header)
     lang = export.header_lang
-    for row in export.raw_rows():
-        sheet.append([xlsx_cell(value, lang, sheet) for value in row])
-    # The rows went to a temporary file as they were written; the finished workbook goes
-    # to another and is sent from there, so the worker's memory stays bounded.
-    output = tempfile.TemporaryFile()
-    workbook.save(output)
-    output.seek(0)
-    return FileResponse(output, content_type=CONTENT_TYPES["xlsx"])
+    written = 0
+    try:
+        for row in export.raw_rows():
+            sheet.append([xlsx_cell(value, lang, sheet) for value in row])
+            written += 1
+            if written % CHUNK_SIZE == 0 and (data := sink.take()):
+                yield data
+    except BaseException as error:  # GeneratorExit too: the visitor stopped the download
+        if not isinstance(error, GeneratorExit):
+            incomplete(export, written)
+        abandon(sheet, entry, archive)
+        raise
+    sheet.close()
+    entry.close()
+    StreamedWorkbookWriter(workbook, archive).save()
+    yield sink.take()
+
+
+def abandon(sheet, entry, archive) -> None:
+    """Close the writers of a broken-off workbook without completing its archive: what
+    was sent stays a file without a directory, and nothing more is sent."""
+    with contextlib.suppress(Exception):
+        sheet.close()
+    with contextlib.suppress(Exception):
+        entry.close()
+    archive.fp = None  # ZipFile.close() would write the directory of a truncated sheet
+
+
+def xlsx_response(export: ExportFile) -> StreamingHttpResponse:
+    return StreamingHttpResponse(xlsx_chunks(export), content_type=CONTENT_TYPES["xlsx"])
 
 
 def how_to_cite(export_lang: str, list_url: str) -> str:

@@ -2,19 +2,22 @@
 related row in place, and an export that breaks off midway does not look complete."""
 
 import csv
+import gc
 import io
 import json
+import sys
+import zipfile
 
 import openpyxl
 import pytest
 from django.db import OperationalError, connection
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from catalogue import exports
 from catalogue.models import Status
 from projects.models import FundingLine, Partnership, Project
-from tests.factories import make_organisation, make_place, make_target_group, make_theme
+from tests.factories import body, make_organisation, make_place, make_target_group, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -81,12 +84,19 @@ def test_large_export_streams_in_as_many_queries_as_a_short_one(client, fmt):
         assert entry["partners"] and entry["funding_total"] == ["1000.00 CZK"]
 
 
-def test_xlsx_export_is_sent_from_a_file(client):
+def test_xlsx_export_streams_and_opens_with_every_row(client):
     generate_projects(SIZE)
     response = client.get("/cs/projects/export.xlsx")
-    assert isinstance(response, FileResponse)
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert isinstance(response, StreamingHttpResponse)
+    chunks = list(response.streaming_content)
+    # The first rows are on their way before the last ones are read.
+    assert len(chunks) > SIZE // exports.CHUNK_SIZE
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(chunks)))
+    sheet = workbook.active
     assert sheet.max_row == SIZE + 1
+    assert sheet.freeze_panes == "C2"
+    assert sheet["A1"].font.bold
+    assert [cell.value for cell in sheet[SIZE + 1]][0].startswith("generated-")
 
 
 def break_off_after(monkeypatch, rows):
@@ -131,3 +141,34 @@ def test_json_export_that_breaks_off_does_not_parse(client, monkeypatch, caplog)
     with pytest.raises(json.JSONDecodeError):
         json.loads(content)
     assert "The json export of projects broke off after 5 rows" in caplog.text
+
+
+def test_xlsx_export_that_breaks_off_does_not_open(client, monkeypatch, caplog):
+    generate_projects(exports.CHUNK_SIZE + 20)
+    break_off_after(monkeypatch, exports.CHUNK_SIZE + 5)
+    content = read_until_failure(client.get("/en/projects/export.xlsx"))
+    assert content  # the first rows had been sent
+    with pytest.raises(zipfile.BadZipFile):
+        openpyxl.load_workbook(io.BytesIO(content))
+    assert f"The xlsx export of projects broke off after {exports.CHUNK_SIZE + 5} rows" in (
+        caplog.text
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_download_stopped_midway_leaves_nothing_open(client, monkeypatch):
+    # Outside a test transaction, as in production: the export reads its own snapshot.
+    generate_projects(exports.CHUNK_SIZE * 2 + 20)
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    for fmt in ("csv", "json", "xlsx"):
+        response = client.get(f"/cs/projects/export.{fmt}")
+        chunks = iter(response.streaming_content)
+        next(chunks)
+        next(chunks)
+        response.close()  # the visitor went away: the server closes the response
+    gc.collect()
+    # Nothing was left for the garbage collector to close with an error.
+    assert [str(error.exc_value) for error in unraisable] == []
+    # The next download starts from a clean connection.
+    assert len(body(client.get("/cs/projects/export.csv")).splitlines()) == 1 + 2 * 500 + 20
