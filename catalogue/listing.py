@@ -604,6 +604,13 @@ class CatalogueFilterSet(django_filters.FilterSet):
 
             total_sql, total_params = passing(), ()
         parts = []
+        if prefix:
+            # How many rows each chosen facet lets through, for an empty list's suggestions.
+            for index, name in enumerate(names):
+                if name in active:
+                    parts.append(
+                        f"SELECT {-2 - index}, NULL, COUNT(*) FROM ({passing(name)}) AS facet_all"
+                    )
         for index, name in enumerate(names):
             query = self.filters[name].count_query(entries(exclude=name))
             if query is None:
@@ -619,11 +626,14 @@ class CatalogueFilterSet(django_filters.FilterSet):
         sql = prefix + " UNION ALL ".join(f"({part})" for part in parts)
         counts: dict[str, dict[str, int]] = {name: {} for name in names}
         total = 0
+        self.counts_without = {}
         with connections[base.db].cursor() as cursor:
             cursor.execute(sql, params)
             for index, value, count in cursor.fetchall():
-                if index < 0:
+                if index == -1:
                     total = count
+                elif index < 0:
+                    self.counts_without[names[-2 - index]] = count
                 else:
                     counts[names[index]][value] = count
         return counts, total
@@ -660,7 +670,8 @@ class ListState:
     def relaxations(self) -> list[tuple[Chip, int | None]]:
         """Each active filter with the number of results without it (for an empty list).
 
-        One count per filter, asked only when the page has nothing to show. A value
+        One count per filter that is not a facet, asked only when the page has nothing to
+        show (the facet counts' query gave those of the facets). A value
         that shares its facet with others gets no number: removing it cannot widen
         the list.
         """
@@ -668,9 +679,13 @@ class ListState:
         for chip in self.chips:
             per_facet[chip.name] = per_facet.get(chip.name, 0) + 1
         result = []
+        # Known for the facets from the facet counts' query.
+        known = getattr(self.filterset, "counts_without", {})
         for chip in self.chips:
             count = None
-            if self.base is not None and per_facet[chip.name] == 1:
+            if chip.name in known and per_facet[chip.name] == 1:
+                count = known[chip.name]
+            elif self.base is not None and per_facet[chip.name] == 1:
                 count = self.filterset.filter_except(self.base, exclude=chip.name).count()
             result.append((chip, count))
         return result

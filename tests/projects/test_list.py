@@ -227,6 +227,22 @@ def test_no_results_explains_and_offers_to_remove_filters(client):
     assert 'href="?target_group=migrants"' in html
 
 
+def test_an_empty_searched_list_says_what_removing_each_filter_gives(client):
+    housing = make_theme(slug="housing", name_en="Housing")
+    make_target_group(slug="migrants", name_en="Migrants")
+    make_project(title_en="Language course").target_groups.add(*TargetGroup.objects.all())
+    make_project(title_en="Language course for parents")
+    make_project(title_en="Housing advice").themes.add(housing)
+    response = client.get(
+        "/en/projects/", {"q": "course", "theme": "housing", "target_group": "migrants"}
+    )
+    html = response.content.decode()
+    assert response.context["page_obj"].paginator.count == 0
+    assert 'Remove “Theme: Housing”</a> <span class="facet-count">(then 1 result)' in html
+    assert 'Remove “Target group: Migrants”</a> <span class="facet-count">(then 0 results)' in html
+    assert 'Remove “Search: course”</a> <span class="facet-count">(then 0 results)' in html
+
+
 def test_facet_labels_follow_the_page_language(client):
     theme = make_theme(slug="housing", name_cs="Bydlení", name_en="Housing")
     make_project().themes.add(theme)
