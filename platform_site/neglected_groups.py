@@ -7,7 +7,7 @@ entries it cites are looked up by their permanent slugs, and only published ones
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Value
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -175,26 +175,42 @@ def cited_entries():
     return found
 
 
+def _group_counts_query(spec):
+    """(catalogue, target group, number of published entries) rows of one catalogue, counted
+    over its target-group links of published entries (each link occurs once)."""
+    relation = spec.model._meta.get_field("target_groups")
+    links = relation.remote_field.through.objects
+    entry = relation.m2m_field_name()
+    group = relation.m2m_reverse_field_name()
+    published = spec.model._default_manager.filter(status=Status.PUBLISHED).values("pk")
+    return (
+        links.filter(**{f"{entry}__in": published})
+        .values(_group=F(group))
+        .annotate(_catalogue=Value(spec.key), _count=Count("pk"))
+        .values("_catalogue", "_group", "_count")
+        .order_by()
+    )
+
+
 def group_counts():
     """Per target group, the published entries of each catalogue in the coverage map, with
-    the link to its filtered list, as the lists count them: {slug: [(phrase, url)]}."""
+    the link to its filtered list, as the lists count them: {slug: [(phrase, url)]}.
+    Every count comes from one query over the link tables."""
     specs = registry.providers("coverage")
-    annotations = {}
-    for spec in specs:
-        related = spec.model._meta.get_field("target_groups").related_query_name()
-        annotations[spec.key] = Count(
-            related, filter=Q(**{f"{related}__status": Status.PUBLISHED}), distinct=True
-        )
-    rows = TargetGroup.objects.annotate(**annotations)
+    counts = {}
+    if specs:
+        first, *rest = [_group_counts_query(spec) for spec in specs]
+        rows = first.union(*rest, all=True) if rest else first
+        counts = {(row["_catalogue"], row["_group"]): row["_count"] for row in rows}
     return {
         group.slug: [
             (
-                spec.phrase("count", getattr(group, spec.key)),
+                spec.phrase("count", counts.get((spec.key, group.pk), 0)),
                 f"{reverse(spec.list_url_name)}?target_group={group.slug}",
             )
             for spec in specs
         ]
-        for group in rows
+        for group in TargetGroup.objects.all()
     }
 
 

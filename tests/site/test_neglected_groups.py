@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import Status
 from platform_site.neglected_groups import GROUPS
@@ -64,3 +66,25 @@ def test_the_counts_are_those_of_the_filtered_lists(client):
     assert "1 instrument" in page.content.decode()
     listed = client.get("/en/projects/", {"target_group": "seniors"})
     assert listed.context["page_obj"].paginator.count == 2
+
+
+@pytest.mark.django_db
+def test_the_counts_take_the_same_queries_for_few_and_many_entries(client):
+    seniors = make_target_group(slug="seniors")
+    children = make_target_group(slug="children-and-pupils")
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/en/coverage/sources/").status_code == 200
+        return len(context.captured_queries)
+
+    make_project().target_groups.add(seniors)
+    client.get("/en/coverage/sources/")  # warm the caches of the page
+    few = queries()
+    for index in range(8):
+        entry = make_project() if index % 2 else make_instrument()
+        entry.target_groups.add(seniors, children)
+    make_project(status=Status.DRAFT).target_groups.add(children)
+    assert queries() == few
+    html = client.get("/en/coverage/sources/").content.decode()
+    assert "5 projects" in html and "4 instruments" in html
