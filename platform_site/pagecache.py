@@ -31,25 +31,16 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from catalogue.content_version import VERSION_KEY, content_version
+
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "pagecache:version"
 SURROGATE_KEY = "content"
 # Paths whose answers are not pages for everyone (the admin, the API with its throttle, …).
 EXCLUDED_PREFIXES = ("/admin/", "/api/", "/i18n/", "/healthz", "/static/")
 # Models whose changes do not show on public pages.
 IGNORED_APPS = {"sessions", "admin", "contenttypes", "auth"}
 STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
-
-
-def content_version() -> int:
-    """The current content version (nanoseconds since the epoch of the last change)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
 
 
 def bump_content_version() -> None:

@@ -179,6 +179,8 @@ else:
 # Whole pages for anonymous visitors (platform_site/pagecache.py): how long a page is kept (0: no
 # page cache; off in development), and how long a CDN in front may keep it without asking.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 3600)
+# How long the facet counts of a list stay cached under the content version (0: off).
+FACET_CACHE_SECONDS = env_int("FACET_CACHE_SECONDS", PAGE_CACHE_SECONDS)
 
 # Rendered PDFs (the manual, checklists), one file per content version, shared by the worker
 # processes; and how long a request waits for a new rendering before it answers a page that
