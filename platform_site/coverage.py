@@ -319,24 +319,29 @@ def aggregate_sql(querysets: dict) -> tuple[str, list]:
     ctes, parts, params, part_params = [], [], [], []
     figures = "COUNT(*), COUNT(*) FILTER (WHERE e._evaluated), MAX(e._rank)"
     for index, (catalogue, queryset) in enumerate(querysets.items()):
-        name = f"entries_{index}"
+        name, grouped = f"entries_{index}", f"grouped_{index}"
         sql, cte_params = _entries_sql(queryset)
-        ctes.append(f"{name} AS MATERIALIZED ({sql})")
-        params.extend(cte_params)
         model = queryset.model
         themes, theme_entry, theme_id = _through(model, "themes")
         groups, group_entry, group_id = _through(model, "target_groups")
         qn = connections[queryset.db].ops.quote_name
+        ctes.append(f"{name} AS MATERIALIZED ({sql})")
+        # Each entry once per target group, for the groups' totals and the cells.
+        ctes.append(
+            f"{grouped} AS MATERIALIZED (SELECT e._id, e._rank, e._evaluated, "
+            f"g.{qn(group_id)} AS _group FROM {name} e "
+            f"JOIN {qn(groups)} g ON g.{qn(group_entry)} = e._id)"
+        )
+        params.extend(cte_params)
         theme_join = f"JOIN {qn(themes)} t ON t.{qn(theme_entry)} = e._id"
-        group_join = f"JOIN {qn(groups)} g ON g.{qn(group_entry)} = e._id"
-        for kind, select, joins, group_by in (
-            ("tg", f"t.{qn(theme_id)}, g.{qn(group_id)}", f"{theme_join} {group_join}", "2, 3"),
-            ("g", f"NULL::integer, g.{qn(group_id)}", group_join, "3"),
-            ("t", f"t.{qn(theme_id)}, NULL::integer", theme_join, "2"),
-            ("", "NULL::integer, NULL::integer", "", ""),
+        for kind, select, source, group_by in (
+            ("tg", f"t.{qn(theme_id)}, e._group", f"{grouped} e {theme_join}", "2, 3"),
+            ("g", "NULL::integer, e._group", f"{grouped} e", "3"),
+            ("t", f"t.{qn(theme_id)}, NULL::integer", f"{name} e {theme_join}", "2"),
+            ("", "NULL::integer, NULL::integer", f"{name} e", ""),
         ):
             parts.append(
-                f"SELECT %s, {select}, %s, {figures} FROM {name} e {joins}"
+                f"SELECT %s, {select}, %s, {figures} FROM {source}"
                 + (f" GROUP BY {group_by}" if group_by else "")
             )
             part_params.extend([kind, catalogue])
