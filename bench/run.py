@@ -258,6 +258,8 @@ class Server:
                 *(sys.executable, "-m", "gunicorn", "bench.server:application"),
                 *("--bind", f"127.0.0.1:{self.port}", "--workers", "1"),
                 *("--timeout", str(TIMEOUT_SECONDS), "--log-level", "warning"),
+                # gunicorn.conf.py logs every request; the table is the benchmark's output.
+                *("--access-logfile", os.devnull),
                 *("--max-requests", str(self.max_requests)),
             ],
             cwd=ROOT,
