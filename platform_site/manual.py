@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -91,7 +92,10 @@ def example_projects(instrument) -> list:
     """Published projects the instrument funded (from the prefetched funding lines)."""
     seen, projects = set(), []
     for line in instrument.funding_lines.all():
-        project = line.project
+        try:
+            project = line.project
+        except ObjectDoesNotExist:
+            continue  # a draft's line: the prefetch fetched published projects only
         if project is not None and project.status == Status.PUBLISHED and project.pk not in seen:
             seen.add(project.pk)
             projects.append(project)

@@ -14,7 +14,8 @@ from catalogue import pdf
 from catalogue.models import Status
 from catalogue.templatetags.platform import nbsp_after_one_letter_words, typography
 from catalogue.workflow import archive, publish
-from tests.factories import make_instrument, make_target_group
+from projects.models import FundingLine
+from tests.factories import make_instrument, make_project, make_target_group
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,19 @@ def test_manual_holds_every_published_instrument_and_no_draft(client):
     assert manual_slugs(response) == [shown.slug]
     assert "Rozpracovaný návrh dotace" not in response.content.decode()
     assert draft.slug not in response.content.decode()
+
+
+def test_an_instrument_that_funded_a_draft_names_only_its_published_projects(client):
+    instrument = make_instrument(title_cs="Dotace na tlumočení")
+    published = make_project(title_cs="Tlumočení pro Kolín")
+    draft = make_project(title_cs="Rozpracované tlumočení", status=Status.DRAFT)
+    for project in (draft, published):
+        FundingLine.objects.create(project=project, instrument=instrument, year=2023)
+    response = client.get("/cs/manual/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Tlumočení pro Kolín" in page
+    assert "Rozpracované tlumočení" not in page
 
 
 def test_an_edition_holds_exactly_the_rows_of_the_instrument_list_for_the_same_filters(client):
