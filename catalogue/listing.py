@@ -96,6 +96,16 @@ def _plain(queryset: QuerySet) -> QuerySet:
     return queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
 
 
+def m2m_columns(model, name: str) -> tuple[str, str, str]:
+    """(table, entry column, value column) of the many-to-many field ``name`` of ``model``."""
+    relation = model._meta.get_field(name)
+    return (
+        relation.remote_field.through._meta.db_table,
+        relation.m2m_column_name(),
+        relation.m2m_reverse_name(),
+    )
+
+
 def _sql(queryset: QuerySet) -> tuple[str, tuple]:
     return queryset.query.get_compiler(using=queryset.db).as_sql()
 
@@ -533,8 +543,12 @@ class CatalogueFilterSet(django_filters.FilterSet):
 
     def filter_except(self, queryset, exclude: str | None = None):
         """The queryset filtered by every valid filter but one, unranked and unordered (for facet counts)."""
+        return self._filtered(queryset, skip={exclude, "sort"}).order_by()
+
+    def _filtered(self, queryset, skip):
+        """The queryset filtered by every valid filter whose name is not in ``skip``, unranked."""
         for name, value in self.form.cleaned_data.items():
-            if name in (exclude, "sort"):
+            if name in skip:
                 continue
             flt = self.filters[name]
             if isinstance(flt, SearchFilter):
@@ -542,7 +556,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
                 queryset = flt.match(queryset, value, rank=False) if value else queryset
             else:
                 queryset = flt.filter(queryset, value)
-        return queryset.order_by()
+        return queryset
 
     def facet_counts(self, base: QuerySet) -> tuple[dict[str, dict[str, int]], int]:
         """The counts of every facet's values and the number of matching rows, in one query.
@@ -556,16 +570,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         """
         cleaned = self.form.cleaned_data
         names = self.facet_names()
-        common = base
-        for name, value in cleaned.items():
-            if name == "sort" or name in names:
-                continue
-            flt = self.filters[name]
-            if isinstance(flt, SearchFilter):
-                value = (value or "").strip()
-                common = flt.match(common, value, rank=False) if value else common
-            else:
-                common = flt.filter(common, value)
+        common = self._filtered(base, skip={"sort", *names})
         model = base.model
         active = [name for name in names if cleaned.get(name)]
         params: list = []

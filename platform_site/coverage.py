@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue import registry
 from catalogue.collation import sort_key_expression
 from catalogue.languages import localized_expression
-from catalogue.listing import YearField, filterset_class
+from catalogue.listing import YearField, filterset_class, m2m_columns
 from catalogue.models import EvidenceLevel, evidence_rank
 from instruments.models import Level
 from taxonomy.models import Place, TargetGroup, Theme
@@ -298,16 +298,6 @@ def _entries_sql(queryset) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _through(model, name: str) -> tuple[str, str, str]:
-    """(table, entry column, value column) of the many-to-many field ``name`` of ``model``."""
-    relation = model._meta.get_field(name)
-    return (
-        relation.remote_field.through._meta.db_table,
-        relation.m2m_column_name(),
-        relation.m2m_reverse_name(),
-    )
-
-
 def aggregate_sql(querysets: dict) -> tuple[str, list]:
     """Counts per (theme, group), per group, per theme and per catalogue, as one query.
 
@@ -322,8 +312,8 @@ def aggregate_sql(querysets: dict) -> tuple[str, list]:
         name, grouped = f"entries_{index}", f"grouped_{index}"
         sql, cte_params = _entries_sql(queryset)
         model = queryset.model
-        themes, theme_entry, theme_id = _through(model, "themes")
-        groups, group_entry, group_id = _through(model, "target_groups")
+        themes, theme_entry, theme_id = m2m_columns(model, "themes")
+        groups, group_entry, group_id = m2m_columns(model, "target_groups")
         qn = connections[queryset.db].ops.quote_name
         ctes.append(f"{name} AS MATERIALIZED ({sql})")
         # Each entry once per target group, for the groups' totals and the cells.

@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from catalogue import registry
+from catalogue.listing import m2m_columns
 from catalogue.models import EvidenceLevel
 from taxonomy.models import Place, TargetGroup, Theme
 
@@ -275,16 +276,6 @@ def _sql(queryset) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _links(model, name: str) -> tuple[str, str, str]:
-    """(table, entry column, value column) of the many-to-many field ``name`` of ``model``."""
-    relation = model._meta.get_field(name)
-    return (
-        relation.remote_field.through._meta.db_table,
-        relation.m2m_column_name(),
-        relation.m2m_reverse_name(),
-    )
-
-
 def _place_regions_sql(depth: int = 5) -> tuple[str, list]:
     """SQL of (place, region) rows: the region a place is or lies in, up to ``depth`` levels
     below it, the nearest region going up. Plain joins up the parents, so the planner
@@ -320,7 +311,7 @@ def regions_sql(project_model, instrument_model, funding_model) -> tuple[str, li
         params.extend(found)
 
     def in_regions(model, name, evaluated: bool) -> None:
-        table, entry, value = _links(model, "places")
+        table, entry, value = m2m_columns(model, "places")
         fields = {"entry": F("pk")}
         if evaluated:
             fields["level"] = F("evidence_level")
@@ -340,8 +331,8 @@ def regions_sql(project_model, instrument_model, funding_model) -> tuple[str, li
         )
 
     def pairs(model, name):
-        themes, theme_entry, theme = _links(model, "themes")
-        groups, group_entry, group = _links(model, "target_groups")
+        themes, theme_entry, theme = m2m_columns(model, "themes")
+        groups, group_entry, group = m2m_columns(model, "target_groups")
         return (
             f"SELECT r.region, t.{qn(theme)} AS theme, g.{qn(group)} AS target_group "
             f"FROM {name} r "
